@@ -1,0 +1,60 @@
+package io.threatflow.action;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ActionLog {
+
+    private final JdbcClient jdbc;
+
+    ActionLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ActionRecord> findByKey(String idempotencyKey) {
+        return jdbc.sql("select * from action_log where idempotency_key = :key")
+                .param("key", idempotencyKey).query(this::row).optional();
+    }
+
+    public List<ActionRecord> forThreat(String threatId) {
+        return jdbc.sql("select * from action_log where threat_id = :id order by performed_at, id")
+                .param("id", threatId).query(this::row).list();
+    }
+
+    void append(String threatId, ActionType action, ActionPurpose purpose, String target, ActionStatus status,
+                int attempt, String idempotencyKey, String detail, Instant at) {
+        jdbc.sql("""
+                insert into action_log (threat_id, action, purpose, target, status, attempt, idempotency_key,
+                  detail, performed_at)
+                values (:threatId, :action, :purpose, :target, :status, :attempt, :key, :detail, :at)
+                """)
+                .param("threatId", threatId).param("action", action.name()).param("purpose", purpose.name())
+                .param("target", target).param("status", status.name()).param("attempt", attempt)
+                .param("key", idempotencyKey).param("detail", truncate(detail)).param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    void updateStatus(String idempotencyKey, ActionStatus status, String detail) {
+        jdbc.sql("update action_log set status = :status, detail = :detail where idempotency_key = :key")
+                .param("status", status.name()).param("detail", truncate(detail)).param("key", idempotencyKey)
+                .update();
+    }
+
+    private static String truncate(String detail) {
+        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
+    }
+
+    private ActionRecord row(ResultSet rs, int rowNum) throws SQLException {
+        return new ActionRecord(rs.getLong("id"), rs.getString("threat_id"), ActionType.valueOf(rs.getString("action")),
+                ActionPurpose.valueOf(rs.getString("purpose")), rs.getString("target"),
+                ActionStatus.valueOf(rs.getString("status")), rs.getInt("attempt"), rs.getString("idempotency_key"),
+                rs.getString("detail"), rs.getTimestamp("performed_at").toInstant());
+    }
+}

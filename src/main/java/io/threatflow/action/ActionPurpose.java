@@ -1,0 +1,5 @@
+package io.threatflow.action;
+
+public enum ActionPurpose {
+    ERADICATION, CONTAINMENT, MITIGATION, LIFT_CONTAINMENT, NOTIFICATION
+}

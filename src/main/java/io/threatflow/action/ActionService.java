@@ -1,0 +1,129 @@
+package io.threatflow.action;
+
+import io.threatflow.inventory.Asset;
+import io.threatflow.threat.Threat;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries actions out through the ports, each exactly once per idempotency key: a job that runs again
+ * finds the key in the action log and does not touch the target a second time.
+ */
+@Service
+public class ActionService {
+
+    private final ActionLog log;
+    private final ScannerPort scanner;
+    private final HostIsolationPort isolation;
+    private final PortControlPort ports;
+    private final PatchingPort patching;
+    private final MalwareRemovalPort malware;
+    private final AccountControlPort accounts;
+    private final MonitoringPort monitoring;
+    private final Clock clock;
+
+    ActionService(ActionLog log, ScannerPort scanner, HostIsolationPort isolation, PortControlPort ports,
+                  PatchingPort patching, MalwareRemovalPort malware, AccountControlPort accounts,
+                  MonitoringPort monitoring, Clock clock) {
+        this.log = log;
+        this.scanner = scanner;
+        this.isolation = isolation;
+        this.ports = ports;
+        this.patching = patching;
+        this.malware = malware;
+        this.accounts = accounts;
+        this.monitoring = monitoring;
+        this.clock = clock;
+    }
+
+    public static String key(Threat threat, ActionPurpose purpose, ActionType action, String occasion) {
+        return threat.id() + "/" + purpose + "/" + action + "/" + occasion;
+    }
+
+    /**
+     * Applies the action unless the log holds its key already.
+     *
+     * @param occasion what makes this application distinct from another of the same action on the same
+     *                 threat (round and attempt); part of the idempotency key
+     * @throws ActionRejectedException when the target refuses, now or the first time this key was tried
+     */
+    @Transactional(noRollbackFor = ActionRejectedException.class)
+    public ActionRecord apply(Threat threat, ActionType action, ActionPurpose purpose, int attempt, String occasion) {
+        String key = key(threat, purpose, action, occasion);
+        Optional<ActionRecord> earlier = log.findByKey(key);
+        if (earlier.isPresent()) {
+            if (earlier.get().status() == ActionStatus.REJECTED) {
+                throw new ActionRejectedException(earlier.get().detail());
+            }
+            return earlier.get();
+        }
+        Asset asset = scanner.scan(threat.assetId());
+        String target = asset.hostname();
+        try {
+            String detail = dispatch(action, threat, asset);
+            log.append(threat.id(), action, purpose, target, ActionStatus.APPLIED, attempt, key, detail, clock.instant());
+        } catch (ActionRejectedException rejected) {
+            log.append(threat.id(), action, purpose, target, ActionStatus.REJECTED, attempt, key,
+                    rejected.getMessage(), clock.instant());
+            throw rejected;
+        }
+        return log.findByKey(key).orElseThrow();
+    }
+
+    /** Re-reads the asset and records whether an applied measure holds. */
+    @Transactional
+    public boolean verify(Threat threat, ActionType measure, ActionPurpose purpose, String occasion) {
+        String key = key(threat, purpose, measure, occasion);
+        ActionRecord applied = log.findByKey(key)
+                .orElseThrow(() -> new IllegalStateException("no action logged under " + key + " to verify"));
+        if (applied.status() == ActionStatus.REJECTED) {
+            return false;
+        }
+        boolean holds = ThreatPresence.holds(measure, threat, scanner.scan(threat.assetId()));
+        log.updateStatus(key, holds ? ActionStatus.VERIFIED : ActionStatus.INEFFECTIVE,
+                applied.detail() + (holds ? "; verified by re-scan" : "; re-scan shows it does not hold"));
+        return holds;
+    }
+
+    public boolean persists(Threat threat) {
+        return ThreatPresence.persists(threat, scanner.scan(threat.assetId()));
+    }
+
+    public Asset scan(Threat threat) {
+        return scanner.scan(threat.assetId());
+    }
+
+    public List<ActionRecord> history(String threatId) {
+        return log.forThreat(threatId);
+    }
+
+    @Transactional
+    public void recordNotification(Threat threat, String audience, String occasion, String detail) {
+        String key = key(threat, ActionPurpose.NOTIFICATION, ActionType.NOTIFY_STAKEHOLDERS, occasion);
+        if (log.findByKey(key).isEmpty()) {
+            log.append(threat.id(), ActionType.NOTIFY_STAKEHOLDERS, ActionPurpose.NOTIFICATION, audience,
+                    ActionStatus.SENT, 1, key, detail, clock.instant());
+        }
+    }
+
+    private String dispatch(ActionType action, Threat threat, Asset asset) {
+        return switch (action) {
+            case PATCH_SOFTWARE -> patching.patchSoftware(asset, threat.findingKey());
+            case UPGRADE_OS -> patching.upgradeOs(asset);
+            case CLOSE_PORT -> ports.closePort(asset, threat.port());
+            case REMOVE_MALWARE -> malware.removeMalware(asset, threat.findingKey());
+            case RESET_CREDENTIALS -> accounts.resetCredentials(asset);
+            case ISOLATE_HOST -> isolation.isolate(asset);
+            case RECONNECT_HOST -> isolation.reconnect(asset);
+            case BLOCK_PORT -> ports.blockPort(asset, threat.port());
+            case UNBLOCK_PORT -> ports.unblockPort(asset, threat.port());
+            case DISABLE_ACCOUNT -> accounts.disableAccount(asset);
+            case ENABLE_ACCOUNT -> accounts.enableAccount(asset);
+            case RAISE_MONITORING -> monitoring.raiseMonitoring(asset);
+            case NOTIFY_STAKEHOLDERS -> throw new IllegalArgumentException("notifications go through the NotificationPort");
+        };
+    }
+}

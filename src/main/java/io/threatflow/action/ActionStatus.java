@@ -1,0 +1,14 @@
+package io.threatflow.action;
+
+public enum ActionStatus {
+    /** the target carried the action out */
+    APPLIED,
+    /** the target refused it: a business outcome, not a technical failure */
+    REJECTED,
+    /** applied, and a re-read of the target shows it holds */
+    VERIFIED,
+    /** applied, but a re-read of the target shows it does not hold */
+    INEFFECTIVE,
+    /** a notification handed to the notification channel */
+    SENT
+}

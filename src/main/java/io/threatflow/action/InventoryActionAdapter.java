@@ -1,0 +1,141 @@
+package io.threatflow.action;
+
+import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.AssetRepository;
+import io.threatflow.inventory.NetworkState;
+import org.springframework.stereotype.Component;
+
+/**
+ * The default adapter for every action port: it acts on the embedded asset inventory, so that what
+ * eradication changes is what validation re-reads. An unmanaged asset refuses every action.
+ */
+@Component
+class InventoryActionAdapter implements HostIsolationPort, PortControlPort, PatchingPort, MalwareRemovalPort,
+        AccountControlPort, MonitoringPort, ScannerPort {
+
+    private final AssetRepository assets;
+
+    InventoryActionAdapter(AssetRepository assets) {
+        this.assets = assets;
+    }
+
+    @Override
+    public Asset scan(String assetId) {
+        return assets.findById(assetId)
+                .orElseThrow(() -> new IllegalStateException("asset " + assetId + " has disappeared from the inventory"));
+    }
+
+    @Override
+    public String isolate(Asset asset) {
+        managed(asset);
+        assets.setNetworkState(asset.id(), NetworkState.ISOLATED);
+        return asset.hostname() + " disconnected from the network";
+    }
+
+    @Override
+    public String reconnect(Asset asset) {
+        managed(asset);
+        assets.setNetworkState(asset.id(), NetworkState.CONNECTED);
+        return asset.hostname() + " reconnected to the network";
+    }
+
+    @Override
+    public String closePort(Asset asset, Integer port) {
+        managed(asset);
+        int p = port(asset, port);
+        assets.removePort(asset.id(), p);
+        return "service on port " + p + " stopped and disabled on " + asset.hostname();
+    }
+
+    @Override
+    public String blockPort(Asset asset, Integer port) {
+        managed(asset);
+        int p = port(asset, port);
+        assets.setPort(asset.id(), p, "BLOCKED");
+        return "port " + p + " blocked in front of " + asset.hostname();
+    }
+
+    @Override
+    public String unblockPort(Asset asset, Integer port) {
+        managed(asset);
+        int p = port(asset, port);
+        if (asset.blockedPorts().contains(p)) {
+            assets.setPort(asset.id(), p, "OPEN");
+            return "port " + p + " unblocked on " + asset.hostname();
+        }
+        return "port " + p + " is not blocked on " + asset.hostname() + "; nothing to lift";
+    }
+
+    @Override
+    public String patchSoftware(Asset asset, String finding) {
+        managed(asset);
+        if (!asset.osSupported()) {
+            // Real-world case: after end of support the vendor ships no fix; updates run, the flaw stays.
+            return "available updates installed on " + asset.hostname() + "; the vendor ships no fix for "
+                    + finding + " on unsupported " + asset.osName() + " " + asset.osVersion();
+        }
+        assets.removeFinding(asset.id(), finding);
+        return "vendor fix for " + finding + " installed on " + asset.hostname();
+    }
+
+    @Override
+    public String upgradeOs(Asset asset) {
+        managed(asset);
+        assets.setOs(asset.id(), "supported release", true);
+        return asset.hostname() + " upgraded from " + asset.osName() + " " + asset.osVersion()
+                + " to a vendor-supported release";
+    }
+
+    @Override
+    public String removeMalware(Asset asset, String finding) {
+        managed(asset);
+        assets.removeFinding(asset.id(), finding);
+        return "malware removed from " + asset.hostname() + " by the endpoint agent";
+    }
+
+    @Override
+    public String disableAccount(Asset asset) {
+        managed(asset);
+        assets.setAccountDisabled(asset.id(), true);
+        return "account of " + owner(asset) + " disabled";
+    }
+
+    @Override
+    public String enableAccount(Asset asset) {
+        managed(asset);
+        assets.setAccountDisabled(asset.id(), false);
+        return "account of " + owner(asset) + " enabled again";
+    }
+
+    @Override
+    public String resetCredentials(Asset asset) {
+        managed(asset);
+        assets.setCredentialsCompromised(asset.id(), false);
+        return "credentials of " + owner(asset) + " reset and sessions revoked";
+    }
+
+    @Override
+    public String raiseMonitoring(Asset asset) {
+        managed(asset);
+        assets.setMonitoringElevated(asset.id(), true);
+        return "monitoring of " + asset.hostname() + " raised to ELEVATED";
+    }
+
+    private static void managed(Asset asset) {
+        if (!asset.managed()) {
+            throw new ActionRejectedException("asset " + asset.hostname()
+                    + " is not managed by ThreatFlow: no agent can act on it");
+        }
+    }
+
+    private static int port(Asset asset, Integer port) {
+        if (port == null) {
+            throw new ActionRejectedException("no port is known for the threat on " + asset.hostname());
+        }
+        return port;
+    }
+
+    private static String owner(Asset asset) {
+        return asset.owner() == null ? "the account owner on " + asset.hostname() : asset.owner();
+    }
+}

@@ -1,0 +1,31 @@
+package io.threatflow.intake;
+
+import io.threatflow.threat.NewThreat;
+import io.threatflow.threat.Severity;
+import io.threatflow.threat.ThreatType;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/** The body of {@code POST /api/threats}. */
+public record ThreatReport(
+        @NotBlank @Size(max = 200) String title,
+        @NotNull ThreatType type,
+        @NotBlank @Size(max = 255) String asset,
+        @Size(max = 4000) String description,
+        Severity severity,
+        @Pattern(regexp = "CVE-\\d{4}-\\d{4,}", message = "must look like CVE-2024-3400") String cve,
+        @Min(1) @Max(65535) Integer port,
+        @Size(max = 100) String source,
+        @Size(max = 255) String sourceRef,
+        Instant detectedAt) {
+
+    NewThreat toNewThreat() {
+        return new NewThreat(title.trim(), type, asset.trim(), description, severity, cve, port, source, sourceRef,
+                detectedAt);
+    }
+}

@@ -1,0 +1,5 @@
+package io.threatflow.inventory;
+
+public enum NetworkState {
+    CONNECTED, ISOLATED
+}

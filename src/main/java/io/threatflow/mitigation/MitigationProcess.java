@@ -1,0 +1,52 @@
+package io.threatflow.mitigation;
+
+import io.threatflow.ProcessVariable;
+import java.util.List;
+
+/** The contract of processes/threat-mitigation.bpmn. */
+public final class MitigationProcess {
+
+    public static final String KEY = "threat-mitigation";
+
+    public static final String START_EVENT = "StartEvent_MitigationRequested";
+    public static final String TASK_PREPARE_MITIGATION = "Task_PrepareMitigation";
+    public static final String TASK_SELECT_MEASURES = "Task_SelectMeasures";
+    public static final String SUBPROCESS_APPLY_MEASURES = "SubProcess_ApplyMeasures";
+    public static final String TASK_APPLY_MEASURE = "Task_ApplyMeasure";
+    public static final String TASK_VERIFY_MEASURE = "Task_VerifyMeasure";
+    public static final String TASK_SUMMARISE_MEASURES = "Task_SummariseMeasures";
+    public static final String TASK_RECORD_CONTAINMENT = "Task_RecordContainment";
+    public static final String TASK_REVIEW_RESIDUAL_RISK = "Task_ReviewResidualRisk";
+    public static final String TASK_RECORD_RISK_ACCEPTANCE = "Task_RecordRiskAcceptance";
+    public static final String TASK_ESCALATE_MITIGATION = "Task_EscalateMitigation";
+    public static final String TASK_REQUEST_REINVESTIGATION = "Task_RequestReinvestigation";
+    public static final String END_THREAT_CONTAINED = "EndEvent_ThreatContained";
+    public static final String END_RESIDUAL_RISK_ACCEPTED = "EndEvent_ResidualRiskAccepted";
+    public static final String END_REINVESTIGATION_REQUESTED = "EndEvent_ReinvestigationRequested";
+
+    public static final ProcessVariable<String> THREAT_ID = ProcessVariable.of("threatId", String.class);
+    public static final ProcessVariable<String> MITIGATION_MODE = ProcessVariable.of("mitigationMode", String.class);
+    public static final ProcessVariable<Integer> MITIGATION_LEVEL = ProcessVariable.of("mitigationLevel", Integer.class);
+    public static final ProcessVariable<String> THREAT_TITLE = ProcessVariable.of("threatTitle", String.class);
+    public static final ProcessVariable<String> THREAT_TYPE = ProcessVariable.of("threatType", String.class);
+    public static final ProcessVariable<String> ASSET_NAME = ProcessVariable.of("assetName", String.class);
+    public static final ProcessVariable<String> SEVERITY = ProcessVariable.of("severity", String.class);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static final ProcessVariable<List<String>> MEASURES = ProcessVariable.of("measures", (Class) List.class);
+    public static final ProcessVariable<String> MEASURE = ProcessVariable.of("measure", String.class);
+    public static final ProcessVariable<Boolean> MEASURE_EFFECTIVE = ProcessVariable.of("measureEffective", Boolean.class);
+    public static final ProcessVariable<String> MITIGATION_SUMMARY = ProcessVariable.of("mitigationSummary", String.class);
+    public static final ProcessVariable<Boolean> RESIDUAL_RISK_ACCEPTED = ProcessVariable.of("residualRiskAccepted", Boolean.class);
+    public static final ProcessVariable<String> RISK_REVIEW_DATE = ProcessVariable.of("riskReviewDate", String.class);
+    public static final ProcessVariable<String> REFUSAL_FOLLOW_UP = ProcessVariable.of("refusalFollowUp", String.class);
+    public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
+    public static final ProcessVariable<String> REVIEWED_BY = ProcessVariable.of("reviewedBy", String.class);
+    public static final ProcessVariable<String> MITIGATION_OUTCOME = ProcessVariable.of("mitigationOutcome", String.class);
+
+    public enum Mode { CONTAINMENT, LONG_TERM }
+
+    public enum Outcome { CONTAINED, RISK_ACCEPTED, REINVESTIGATE }
+
+    private MitigationProcess() {
+    }
+}

@@ -1,0 +1,53 @@
+package io.threatflow.mitigation;
+
+import static io.threatflow.mitigation.MitigationProcess.*;
+
+import io.threatflow.threat.Severity;
+import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatService;
+import java.util.Arrays;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_PrepareMitigation}: loads the threat the measures are for. Started on its own (not called by
+ * a remediation case) the mode defaults to LONG_TERM.
+ */
+@Component("prepareMitigation")
+class PrepareMitigationDelegate implements JavaDelegate {
+
+    private final ThreatService threats;
+
+    PrepareMitigationDelegate(ThreatService threats) {
+        this.threats = threats;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Threat threat = threats.get(THREAT_ID.from(execution).trim());
+        Mode mode = MITIGATION_MODE.optionalFrom(execution).filter(m -> !m.isBlank())
+                .map(PrepareMitigationDelegate::mode).orElse(Mode.LONG_TERM);
+        if (execution.getProcessBusinessKey() == null) {
+            execution.setProcessBusinessKey(threat.id());
+        }
+        THREAT_ID.set(execution, threat.id());
+        MITIGATION_MODE.set(execution, mode.name());
+        MITIGATION_LEVEL.set(execution, MITIGATION_LEVEL.from(execution, 1));
+        THREAT_TITLE.set(execution, threat.title());
+        THREAT_TYPE.set(execution, threat.type().name());
+        ASSET_NAME.set(execution, threat.assetName());
+        Severity severity = threat.severity() != null ? threat.severity() : Severity.MEDIUM;
+        SEVERITY.set(execution, severity.name());
+    }
+
+    private static Mode mode(String value) {
+        try {
+            return Mode.valueOf(value.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new ProcessEngineException("'" + MITIGATION_MODE.name() + "' must be one of "
+                    + Arrays.toString(Mode.values()) + ", not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.threatflow.mitigation;
+
+import static io.threatflow.mitigation.MitigationProcess.MITIGATION_OUTCOME;
+import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
+
+import io.threatflow.remediation.RemediationProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_RequestReinvestigation}: the manager refused the residual risk and sent the threat back.
+ * Called by a remediation case, that case investigates again; started on its own, a new remediation case
+ * is opened for the threat so the refusal is never a silent end.
+ */
+@Component("requestReinvestigation")
+class RequestReinvestigationDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MITIGATION_OUTCOME.set(execution, MitigationProcess.Outcome.REINVESTIGATE.name());
+        if (execution.getSuperExecution() == null) {
+            String threatId = THREAT_ID.from(execution);
+            execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(RemediationProcess.KEY,
+                    threatId, RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threatId));
+        }
+    }
+}

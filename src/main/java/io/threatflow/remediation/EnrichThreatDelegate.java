@@ -1,0 +1,42 @@
+package io.threatflow.remediation;
+
+import static io.threatflow.remediation.RemediationProcess.*;
+
+import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.InventoryService;
+import io.threatflow.threat.KnownExploitedCatalog;
+import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_EnrichThreat}: the asset's criticality from the inventory and the CVE's CISA KEV entry. */
+@Component("enrichThreat")
+class EnrichThreatDelegate implements JavaDelegate {
+
+    private final ThreatService threats;
+    private final InventoryService inventory;
+    private final KnownExploitedCatalog kev;
+
+    EnrichThreatDelegate(ThreatService threats, InventoryService inventory, KnownExploitedCatalog kev) {
+        this.threats = threats;
+        this.inventory = inventory;
+        this.kev = kev;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Threat threat = threats.get(THREAT_ID.from(execution));
+        Asset asset = inventory.get(threat.assetId());
+        var entry = kev.find(threat.cve());
+        threats.recordEnrichment(threat.id(), entry.isPresent());
+
+        KNOWN_EXPLOITED.set(execution, entry.isPresent());
+        KEV_SUMMARY.set(execution, entry.map(KnownExploitedCatalog.Entry::summary).orElseGet(() -> threat.cve() == null
+                ? "No CVE reported."
+                : threat.cve() + " is not in the CISA KEV catalogue (version " + kev.version() + ")."));
+        ASSET_CRITICALITY.set(execution, asset.criticality().name());
+        REPORTED_SEVERITY.set(execution, threat.reportedSeverity() == null ? null : threat.reportedSeverity().name());
+    }
+}

@@ -1,0 +1,49 @@
+package io.threatflow.remediation;
+
+import static io.threatflow.remediation.RemediationProcess.*;
+
+import io.threatflow.action.ActionService;
+import io.threatflow.action.NotificationPort;
+import io.threatflow.action.NotificationPort.Notification;
+import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.InventoryService;
+import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_NotifyStakeholders}: the asset owner and the SOC managers learn of the case and its plan. */
+@Component("notifyStakeholders")
+class NotifyStakeholdersDelegate implements JavaDelegate {
+
+    static final String MANAGERS = "soc-managers";
+
+    private final ThreatService threats;
+    private final InventoryService inventory;
+    private final NotificationPort notifications;
+    private final ActionService actions;
+
+    NotifyStakeholdersDelegate(ThreatService threats, InventoryService inventory, NotificationPort notifications,
+                               ActionService actions) {
+        this.threats = threats;
+        this.inventory = inventory;
+        this.notifications = notifications;
+        this.actions = actions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Threat threat = threats.get(THREAT_ID.from(execution));
+        Asset asset = inventory.get(threat.assetId());
+        String plan = "Severity %s. Planned action: %s%s%s.".formatted(
+                SEVERITY.from(execution),
+                REMEDIATION_ACTION.optionalFrom(execution).orElse("to be chosen by the analyst"),
+                Boolean.TRUE.equals(CONTAIN_FIRST.from(execution, false)) ? ", contained first" : "",
+                Boolean.TRUE.equals(APPROVAL_REQUIRED.from(execution, false)) ? ", needs manager approval" : "");
+        String audience = asset.owner() == null ? MANAGERS : asset.owner() + ", " + MANAGERS;
+        String subject = "Threat on " + asset.hostname() + ": " + threat.title();
+        notifications.send(new Notification(threat.id(), audience, subject, plan));
+        actions.recordNotification(threat, audience, "response-planned", subject + ". " + plan);
+    }
+}

@@ -1,0 +1,28 @@
+package io.threatflow.remediation;
+
+import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
+import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
+
+import io.threatflow.Actors;
+import io.threatflow.threat.Phase;
+import io.threatflow.threat.ThreatService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** On completion of {@code Task_InvestigateThreat}: who investigated, and when. */
+@Component("recordInvestigation")
+class RecordInvestigationListener implements TaskListener {
+
+    private final ThreatService threats;
+
+    RecordInvestigationListener(ThreatService threats) {
+        this.threats = threats;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        INVESTIGATED_BY.set(task, Actors.completing(task));
+        threats.markPhase(THREAT_ID.from(task), Phase.INVESTIGATED);
+    }
+}

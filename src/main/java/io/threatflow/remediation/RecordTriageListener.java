@@ -1,0 +1,37 @@
+package io.threatflow.remediation;
+
+import static io.threatflow.remediation.RemediationProcess.SEVERITY;
+import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
+
+import io.threatflow.threat.Phase;
+import io.threatflow.threat.Severity;
+import io.threatflow.threat.ThreatService;
+import java.util.Arrays;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** On completion of {@code Task_TriageThreat}: the analyst's severity goes to the register. */
+@Component("recordTriage")
+class RecordTriageListener implements TaskListener {
+
+    private final ThreatService threats;
+
+    RecordTriageListener(ThreatService threats) {
+        this.threats = threats;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String threatId = THREAT_ID.from(task);
+        String severity = SEVERITY.from(task);
+        try {
+            threats.recordSeverity(threatId, Severity.valueOf(severity));
+        } catch (IllegalArgumentException e) {
+            throw new ProcessEngineException("'severity' must be one of " + Arrays.toString(Severity.values())
+                    + ", not '" + severity + "'");
+        }
+        threats.markPhase(threatId, Phase.TRIAGED);
+    }
+}

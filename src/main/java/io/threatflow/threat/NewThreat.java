@@ -1,0 +1,17 @@
+package io.threatflow.threat;
+
+import java.time.Instant;
+
+/** A threat as reported, before it is registered. */
+public record NewThreat(
+        String title,
+        ThreatType type,
+        String assetName,
+        String description,
+        Severity reportedSeverity,
+        String cve,
+        Integer port,
+        String source,
+        String sourceRef,
+        Instant detectedAt) {
+}

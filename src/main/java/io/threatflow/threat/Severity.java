@@ -1,0 +1,10 @@
+package io.threatflow.threat;
+
+/** Ordered from least to most severe, so {@link #compareTo} ranks them. Also used for asset criticality. */
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL;
+
+    public Severity atLeast(Severity other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+}

@@ -1,0 +1,122 @@
+package io.threatflow.threat;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ThreatRepository {
+
+    private final JdbcClient jdbc;
+
+    ThreatRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Threat threat) {
+        jdbc.sql("""
+                insert into threat (id, title, description, type, severity, reported_severity, known_exploited,
+                  asset_id, asset_name, cve, port, source, source_ref, status, reported_at, detected_at)
+                values (:id, :title, :description, :type, :severity, :reportedSeverity, :knownExploited,
+                  :assetId, :assetName, :cve, :port, :source, :sourceRef, :status, :reportedAt, :detectedAt)
+                """)
+                .param("id", threat.id())
+                .param("title", threat.title())
+                .param("description", threat.description())
+                .param("type", threat.type().name())
+                .param("severity", name(threat.severity()))
+                .param("reportedSeverity", name(threat.reportedSeverity()))
+                .param("knownExploited", threat.knownExploited())
+                .param("assetId", threat.assetId())
+                .param("assetName", threat.assetName())
+                .param("cve", threat.cve())
+                .param("port", threat.port())
+                .param("source", threat.source())
+                .param("sourceRef", threat.sourceRef())
+                .param("status", threat.status().name())
+                .param("reportedAt", utc(threat.reportedAt()))
+                .param("detectedAt", utc(threat.detectedAt()))
+                .update();
+    }
+
+    public Optional<Threat> findById(String id) {
+        return jdbc.sql("select * from threat where id = :id").param("id", id).query(this::row).optional();
+    }
+
+    /** Threats on the asset that are not closed, other than the one given. */
+    public List<Threat> findOpenOnAsset(String assetId, String exceptThreatId) {
+        return jdbc.sql("""
+                select * from threat where asset_id = :assetId and id <> :except
+                  and status in ('OPEN', 'CONTAINED') order by reported_at
+                """)
+                .param("assetId", assetId).param("except", exceptThreatId)
+                .query(this::row).list();
+    }
+
+    void updateStatus(String id, ThreatStatus status) {
+        jdbc.sql("update threat set status = :status where id = :id")
+                .param("status", status.name()).param("id", id).update();
+    }
+
+    void updateSeverity(String id, Severity severity) {
+        jdbc.sql("update threat set severity = :severity where id = :id")
+                .param("severity", severity.name()).param("id", id).update();
+    }
+
+    void updateKnownExploited(String id, boolean knownExploited) {
+        jdbc.sql("update threat set known_exploited = :known where id = :id")
+                .param("known", knownExploited).param("id", id).update();
+    }
+
+    void updateProcessInstance(String id, String processInstanceId) {
+        jdbc.sql("update threat set process_instance_id = :pi where id = :id")
+                .param("pi", processInstanceId).param("id", id).update();
+    }
+
+    void markPhase(String id, Phase phase, Instant at) {
+        // the column comes from the Phase enum, never from input
+        jdbc.sql("update threat set " + phase.column + " = :at where id = :id")
+                .param("at", utc(at)).param("id", id).update();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private Threat row(ResultSet rs, int rowNum) throws SQLException {
+        Map<Phase, Instant> phases = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            Instant at = instant(rs, phase.column);
+            if (at != null) {
+                phases.put(phase, at);
+            }
+        }
+        String severity = rs.getString("severity");
+        String reported = rs.getString("reported_severity");
+        return new Threat(rs.getString("id"), rs.getString("title"), rs.getString("description"),
+                ThreatType.valueOf(rs.getString("type")), severity == null ? null : Severity.valueOf(severity),
+                reported == null ? null : Severity.valueOf(reported), rs.getBoolean("known_exploited"),
+                rs.getString("asset_id"), rs.getString("asset_name"), rs.getString("cve"),
+                (Integer) rs.getObject("port", Integer.class), rs.getString("source"), rs.getString("source_ref"),
+                ThreatStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
+                instant(rs, "reported_at"), instant(rs, "detected_at"), phases);
+    }
+}
