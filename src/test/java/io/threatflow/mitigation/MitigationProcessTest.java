@@ -1,0 +1,140 @@
+package io.threatflow.mitigation;
+
+import static io.threatflow.mitigation.MitigationProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** One test per outcome of threat-mitigation, with the real decision and mocked delegates. */
+@Deployment(resources = {"processes/threat-mitigation.bpmn", "processes/mitigation-measures.dmn",
+        "forms/review-residual-risk.form", "forms/start-mitigation.form"})
+class MitigationProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0)
+            .build();
+
+    ProcessEngine engine;
+
+    final List<String> applied = new ArrayList<>();
+    final List<String> verified = new ArrayList<>();
+    final JavaDelegate recordContainment = mock(JavaDelegate.class);
+    final JavaDelegate recordRiskAcceptance = mock(JavaDelegate.class);
+    final JavaDelegate requestReinvestigation = mock(JavaDelegate.class);
+
+    @BeforeEach
+    void registerDelegates() {
+        init(engine);
+        Mocks.register("prepareMitigation", (JavaDelegate) execution -> { });
+        Mocks.register("applyMeasure", (JavaDelegate) execution -> applied.add(MEASURE.from(execution)));
+        Mocks.register("verifyMeasure", (JavaDelegate) execution -> {
+            verified.add(MEASURE.from(execution));
+            MEASURE_EFFECTIVE.setLocal(execution, true);
+        });
+        Mocks.register("summariseMeasures", (JavaDelegate) execution ->
+                MITIGATION_SUMMARY.set(execution, String.join(", ", applied)));
+        Mocks.register("recordContainment", recordContainment);
+        Mocks.register("recordRiskReview", (TaskListener) task -> REVIEWED_BY.set(task, "mona"));
+        Mocks.register("recordRiskAcceptance", recordRiskAcceptance);
+        Mocks.register("escalateMitigation", new EscalateMitigationDelegate());
+        Mocks.register("requestReinvestigation", requestReinvestigation);
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    private ProcessInstance request(String mode, String type, String severity) {
+        return runtimeService().startProcessInstanceByKey(KEY, "threat-7", withVariables(
+                THREAT_ID.name(), "threat-7", MITIGATION_MODE.name(), mode, THREAT_TYPE.name(), type,
+                SEVERITY.name(), severity, MITIGATION_LEVEL.name(), 1));
+    }
+
+    /** Runs the apply and verify jobs of every measure, one measure after the other. */
+    private void applyMeasures(ProcessInstance instance) {
+        while (!jobQuery().processInstanceId(instance.getId()).list().isEmpty()) {
+            execute(jobQuery().processInstanceId(instance.getId()).singleResult());
+        }
+    }
+
+    private void review(ProcessInstance instance, boolean accepted, String reviewDateOrFollowUp, String comment) {
+        assertThat(instance).isWaitingAt(TASK_REVIEW_RESIDUAL_RISK);
+        assertThat(task()).hasCandidateGroup("managers");
+        complete(task(), withVariables(RESIDUAL_RISK_ACCEPTED.name(), accepted,
+                accepted ? RISK_REVIEW_DATE.name() : REFUSAL_FOLLOW_UP.name(), reviewDateOrFollowUp,
+                REVIEW_COMMENT.name(), comment));
+    }
+
+    @Test
+    void shouldEndContained_whenModeIsContainment() throws Exception {
+        ProcessInstance instance = request("CONTAINMENT", "MALWARE", "HIGH");
+        applyMeasures(instance);
+
+        assertThat(instance).isEnded().hasPassed(TASK_RECORD_CONTAINMENT, END_THREAT_CONTAINED)
+                .hasNotPassed(TASK_REVIEW_RESIDUAL_RISK);
+        Assertions.assertThat(applied).containsExactlyInAnyOrder("ISOLATE_HOST", "RAISE_MONITORING");
+        Assertions.assertThat(verified).containsExactlyInAnyOrderElementsOf(applied);
+        verify(recordContainment).execute(any());
+    }
+
+    @Test
+    void shouldEndRiskAccepted_whenManagerAcceptsResidualRisk() throws Exception {
+        ProcessInstance instance = request("LONG_TERM", "EXPOSED_SERVICE", "MEDIUM");
+        applyMeasures(instance);
+        assertThat(instance).variables().containsEntry(MITIGATION_SUMMARY.name(), String.join(", ", applied));
+        review(instance, true, "2027-03-31", "port blocked at the firewall until the vendor ships a fix");
+
+        assertThat(instance).isEnded().hasPassed(TASK_RECORD_RISK_ACCEPTANCE, END_RESIDUAL_RISK_ACCEPTED)
+                .variables().containsEntry(REVIEWED_BY.name(), "mona");
+        Assertions.assertThat(applied).containsExactlyInAnyOrder("BLOCK_PORT", "RAISE_MONITORING");
+        verify(recordRiskAcceptance).execute(any());
+    }
+
+    @Test
+    void shouldApplyStrongerMeasures_whenManagerRefusesResidualRisk() throws Exception {
+        ProcessInstance instance = request("LONG_TERM", "OUTDATED_OS", "MEDIUM");
+        applyMeasures(instance);
+        Assertions.assertThat(applied).containsExactly("RAISE_MONITORING");
+        review(instance, false, "STRONGER_MEASURES", "monitoring alone is not enough for an unsupported OS");
+
+        assertThat(instance).hasPassed(TASK_ESCALATE_MITIGATION).variables().containsEntry(MITIGATION_LEVEL.name(), 2);
+        applied.clear();
+        applyMeasures(instance);
+        Assertions.assertThat(applied).containsExactlyInAnyOrder("RAISE_MONITORING", "ISOLATE_HOST");
+        review(instance, true, "2027-01-31", "segmented until the upgrade in January");
+
+        assertThat(instance).isEnded().hasPassed(END_RESIDUAL_RISK_ACCEPTED);
+        verify(requestReinvestigation, never()).execute(any());
+    }
+
+    @Test
+    void shouldEndReinvestigationRequested_whenManagerSendsThreatBack() throws Exception {
+        ProcessInstance instance = request("LONG_TERM", "VULNERABILITY", "HIGH");
+        applyMeasures(instance);
+        review(instance, false, "REINVESTIGATE", "a patch exists, look again");
+
+        assertThat(instance).isEnded().hasPassed(TASK_REQUEST_REINVESTIGATION, END_REINVESTIGATION_REQUESTED)
+                .hasNotPassed(TASK_RECORD_RISK_ACCEPTANCE);
+        verify(requestReinvestigation).execute(any());
+        verify(recordRiskAcceptance, never()).execute(any());
+    }
+}
