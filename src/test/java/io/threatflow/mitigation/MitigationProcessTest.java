@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MitigationProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .build();
 

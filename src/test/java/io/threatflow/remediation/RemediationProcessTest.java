@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RemediationProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
             .excludeProcessDefinitionKeys("threat-mitigation")
             .build();

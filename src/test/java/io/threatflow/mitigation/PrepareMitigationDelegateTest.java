@@ -1,0 +1,97 @@
+package io.threatflow.mitigation;
+
+import static io.threatflow.mitigation.MitigationProcess.ASSET_NAME;
+import static io.threatflow.mitigation.MitigationProcess.MITIGATION_LEVEL;
+import static io.threatflow.mitigation.MitigationProcess.MITIGATION_MODE;
+import static io.threatflow.mitigation.MitigationProcess.SEVERITY;
+import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
+import static io.threatflow.mitigation.MitigationProcess.THREAT_TITLE;
+import static io.threatflow.mitigation.MitigationProcess.THREAT_TYPE;
+import static io.threatflow.testing.FakeExecution.execution;
+import static io.threatflow.testing.TestThreats.threat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.threatflow.threat.Severity;
+import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatService;
+import io.threatflow.threat.ThreatType;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.Test;
+
+class PrepareMitigationDelegateTest {
+
+    private final ThreatService threats = mock(ThreatService.class);
+    private final PrepareMitigationDelegate delegate = new PrepareMitigationDelegate(threats);
+
+    @Test
+    void shouldDefaultToLongTermAtLevelOne_andLoadThreat_whenStartedOnItsOwn() {
+        givenThreat(threat(ThreatType.OUTDATED_OS).title("Windows Server 2012 R2 out of support")
+                .severity(Severity.HIGH).build());
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), " threat-1 "));
+
+        delegate.execute(execution);
+
+        assertThat(execution.getVariables())
+                .containsEntry(THREAT_ID.name(), "threat-1")
+                .containsEntry(MITIGATION_MODE.name(), "LONG_TERM")
+                .containsEntry(MITIGATION_LEVEL.name(), 1)
+                .containsEntry(THREAT_TITLE.name(), "Windows Server 2012 R2 out of support")
+                .containsEntry(THREAT_TYPE.name(), "OUTDATED_OS")
+                .containsEntry(ASSET_NAME.name(), "legacy-hr-01")
+                .containsEntry(SEVERITY.name(), "HIGH");
+        assertThat(execution.getProcessBusinessKey()).isEqualTo("threat-1");
+    }
+
+    @Test
+    void shouldDefaultToLongTerm_whenModeIsBlank() {
+        givenThreat(threat(ThreatType.MALWARE).build());
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", MITIGATION_MODE.name(), " "));
+
+        delegate.execute(execution);
+
+        assertThat(MITIGATION_MODE.from(execution)).isEqualTo("LONG_TERM");
+    }
+
+    @Test
+    void shouldNormaliseMode_andKeepLevelAndBusinessKey_whenCalledByRemediation() {
+        givenThreat(threat(ThreatType.MALWARE).build());
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1",
+                MITIGATION_MODE.name(), " containment", MITIGATION_LEVEL.name(), 2L), "case-7");
+
+        delegate.execute(execution);
+
+        assertThat(MITIGATION_MODE.from(execution)).isEqualTo("CONTAINMENT");
+        assertThat(MITIGATION_LEVEL.from(execution)).isEqualTo(2);
+        assertThat(execution.getProcessBusinessKey()).isEqualTo("case-7");
+    }
+
+    @Test
+    void shouldAssumeMediumSeverity_whenThreatIsNotAssessedYet() {
+        givenThreat(threat(ThreatType.MALWARE).severity(null).build());
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"));
+
+        delegate.execute(execution);
+
+        assertThat(SEVERITY.from(execution)).isEqualTo("MEDIUM");
+    }
+
+    @Test
+    void shouldNameMitigationMode_whenModeIsUnknown() {
+        givenThreat(threat(ThreatType.MALWARE).build());
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", MITIGATION_MODE.name(), "SHORT"));
+
+        assertThatThrownBy(() -> delegate.execute(execution))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessage("'mitigationMode' must be one of [CONTAINMENT, LONG_TERM], not 'SHORT'");
+        assertThat(execution.getVariables()).doesNotContainKeys(THREAT_TITLE.name(), MITIGATION_LEVEL.name());
+    }
+
+    private void givenThreat(Threat threat) {
+        when(threats.get("threat-1")).thenReturn(threat);
+    }
+}

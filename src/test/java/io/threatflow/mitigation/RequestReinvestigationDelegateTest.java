@@ -1,0 +1,52 @@
+package io.threatflow.mitigation;
+
+import static io.threatflow.mitigation.MitigationProcess.MITIGATION_OUTCOME;
+import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
+import static io.threatflow.testing.FakeExecution.execution;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.Test;
+
+class RequestReinvestigationDelegateTest {
+
+    private final RequestReinvestigationDelegate delegate = new RequestReinvestigationDelegate();
+    private final RuntimeService runtime = mock(RuntimeService.class);
+    private final DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"));
+
+    @Test
+    void shouldOpenNewRemediationCase_whenMitigationWasStartedOnItsOwn() {
+        givenEngineServices();
+
+        delegate.execute(execution);
+
+        verify(runtime).startProcessInstanceByKey("threat-remediation", "threat-1", Map.of("threatId", "threat-1"));
+        assertThat(MITIGATION_OUTCOME.from(execution)).isEqualTo("REINVESTIGATE");
+    }
+
+    @Test
+    void shouldLeaveReinvestigationToCallingCase_whenCalledByRemediation() {
+        givenEngineServices();
+        when(execution.getSuperExecution()).thenReturn(mock(DelegateExecution.class));
+
+        delegate.execute(execution);
+
+        verify(execution, never()).getProcessEngineServices();
+        verifyNoInteractions(runtime);
+        assertThat(MITIGATION_OUTCOME.from(execution)).isEqualTo("REINVESTIGATE");
+    }
+
+    private void givenEngineServices() {
+        ProcessEngineServices services = mock(ProcessEngineServices.class);
+        when(execution.getProcessEngineServices()).thenReturn(services);
+        when(services.getRuntimeService()).thenReturn(runtime);
+    }
+}

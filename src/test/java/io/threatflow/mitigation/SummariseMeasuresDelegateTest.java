@@ -1,0 +1,65 @@
+package io.threatflow.mitigation;
+
+import static io.threatflow.mitigation.MitigationProcess.MITIGATION_LEVEL;
+import static io.threatflow.mitigation.MitigationProcess.MITIGATION_MODE;
+import static io.threatflow.mitigation.MitigationProcess.MITIGATION_SUMMARY;
+import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
+import static io.threatflow.testing.FakeExecution.execution;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.threatflow.action.ActionPurpose;
+import io.threatflow.action.ActionRecord;
+import io.threatflow.action.ActionService;
+import io.threatflow.action.ActionStatus;
+import io.threatflow.action.ActionType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.Test;
+
+class SummariseMeasuresDelegateTest {
+
+    private final ActionService actions = mock(ActionService.class);
+    private final SummariseMeasuresDelegate delegate = new SummariseMeasuresDelegate(actions);
+
+    @Test
+    void shouldListOnlyMeasuresOfCurrentModeAndLevel() {
+        when(actions.history("threat-1")).thenReturn(List.of(
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, "containment-level-2", ActionStatus.VERIFIED),
+                record(ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, "long_term-level-1", ActionStatus.INEFFECTIVE),
+                record(ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, "long_term-level-2", ActionStatus.VERIFIED),
+                record(ActionType.RAISE_MONITORING, ActionPurpose.MITIGATION, "long_term-level-2", ActionStatus.REJECTED),
+                record(ActionType.BLOCK_PORT, ActionPurpose.MITIGATION, "long_term-level-12", ActionStatus.VERIFIED),
+                record(ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, "round-1/attempt-2",
+                        ActionStatus.APPLIED)));
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1",
+                MITIGATION_MODE.name(), "LONG_TERM", MITIGATION_LEVEL.name(), 2));
+
+        delegate.execute(execution);
+
+        assertThat(MITIGATION_SUMMARY.from(execution)).isEqualTo("""
+                ISOLATE_HOST on legacy-hr-01: VERIFIED (detail of long_term-level-2)
+                RAISE_MONITORING on legacy-hr-01: REJECTED (detail of long_term-level-2)""");
+    }
+
+    @Test
+    void shouldSayNoMeasureApplied_whenRoundHasNone() {
+        when(actions.history("threat-1")).thenReturn(List.of(
+                record(ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, "long_term-level-1", ActionStatus.VERIFIED)));
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1",
+                MITIGATION_MODE.name(), "CONTAINMENT", MITIGATION_LEVEL.name(), 1));
+
+        delegate.execute(execution);
+
+        assertThat(MITIGATION_SUMMARY.from(execution)).isEqualTo("No measure applied.");
+    }
+
+    private static ActionRecord record(ActionType action, ActionPurpose purpose, String occasion, ActionStatus status) {
+        return new ActionRecord(1L, "threat-1", action, purpose, "legacy-hr-01", status, 1,
+                "threat-1/" + purpose + "/" + action + "/" + occasion, "detail of " + occasion,
+                Instant.parse("2025-06-01T10:00:00Z"));
+    }
+}

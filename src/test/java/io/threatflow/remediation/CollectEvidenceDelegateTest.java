@@ -1,0 +1,71 @@
+package io.threatflow.remediation;
+
+import static io.threatflow.remediation.RemediationProcess.ERADICATION_ATTEMPT;
+import static io.threatflow.remediation.RemediationProcess.EVIDENCE;
+import static io.threatflow.remediation.RemediationProcess.INVESTIGATION_ROUND;
+import static io.threatflow.remediation.RemediationProcess.REJECTION_REASON;
+import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
+import static io.threatflow.testing.FakeExecution.execution;
+import static io.threatflow.testing.TestAssets.asset;
+import static io.threatflow.testing.TestThreats.threat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.threatflow.action.ActionService;
+import io.threatflow.threat.Severity;
+import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatService;
+import io.threatflow.threat.ThreatType;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CollectEvidenceDelegateTest {
+
+    private final Threat threat = threat(ThreatType.EXPOSED_SERVICE).port(3389).build();
+    private final ThreatService threats = mock(ThreatService.class);
+    private final ActionService actions = mock(ActionService.class);
+    private final CollectEvidenceDelegate delegate = new CollectEvidenceDelegate(threats, actions);
+
+    @BeforeEach
+    void registerThreat() {
+        when(threats.get("threat-1")).thenReturn(threat);
+        when(actions.scan(threat)).thenReturn(asset().openPorts(3389).build());
+    }
+
+    @Test
+    void shouldStartFirstRound_withFreshScan_andNoOtherThreats() {
+        when(threats.openThreatsOnSameAsset(threat)).thenReturn(List.of());
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"));
+
+        delegate.execute(execution);
+
+        assertThat(INVESTIGATION_ROUND.from(execution)).isEqualTo(1);
+        assertThat(ERADICATION_ATTEMPT.from(execution)).isZero();
+        assertThat(EVIDENCE.from(execution))
+                .startsWith("Investigation round 1.")
+                .contains("Asset: legacy-hr-01 (10.0.3.30)", "open ports [3389]")
+                .endsWith("Other open threats on this asset: none");
+    }
+
+    @Test
+    void shouldStartNextRound_listingOtherThreats_andLastRefusal() {
+        Threat other = threat(ThreatType.MALWARE).id("threat-2").title("Emotet dropper").severity(Severity.CRITICAL)
+                .build();
+        when(threats.openThreatsOnSameAsset(threat)).thenReturn(List.of(other));
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", INVESTIGATION_ROUND.name(), 2,
+                ERADICATION_ATTEMPT.name(), 3, REJECTION_REASON.name(), "asset is not managed"));
+
+        delegate.execute(execution);
+
+        assertThat(INVESTIGATION_ROUND.from(execution)).isEqualTo(3);
+        assertThat(ERADICATION_ATTEMPT.from(execution)).isZero();
+        assertThat(EVIDENCE.from(execution))
+                .startsWith("Investigation round 3.")
+                .contains("Other open threats on this asset: \n- MALWARE Emotet dropper (CRITICAL, OPEN)")
+                .endsWith("\nLast action refused: asset is not managed");
+    }
+}

@@ -1,0 +1,89 @@
+package io.threatflow.remediation;
+
+import static io.threatflow.remediation.RemediationProcess.ASSET_CRITICALITY;
+import static io.threatflow.remediation.RemediationProcess.KEV_SUMMARY;
+import static io.threatflow.remediation.RemediationProcess.KNOWN_EXPLOITED;
+import static io.threatflow.remediation.RemediationProcess.REPORTED_SEVERITY;
+import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
+import static io.threatflow.testing.FakeExecution.execution;
+import static io.threatflow.testing.TestAssets.asset;
+import static io.threatflow.testing.TestThreats.threat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.threatflow.inventory.InventoryService;
+import io.threatflow.threat.KnownExploitedCatalog;
+import io.threatflow.threat.Severity;
+import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatService;
+import io.threatflow.threat.ThreatType;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichThreatDelegateTest {
+
+    private static final KnownExploitedCatalog.Entry PAN_OS = new KnownExploitedCatalog.Entry("CVE-2024-3400",
+            "Palo Alto Networks", "PAN-OS", "PAN-OS Command Injection Vulnerability", "2024-04-12",
+            "Apply mitigations per vendor instructions.", "2024-04-19", "Unknown");
+
+    private final ThreatService threats = mock(ThreatService.class);
+    private final InventoryService inventory = mock(InventoryService.class);
+    private final KnownExploitedCatalog kev = mock(KnownExploitedCatalog.class);
+    private final EnrichThreatDelegate delegate = new EnrichThreatDelegate(threats, inventory, kev);
+    private final DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"));
+
+    @BeforeEach
+    void inventoryKnowsAsset() {
+        when(inventory.get("asset-1")).thenReturn(asset().build());
+        when(kev.version()).thenReturn("2025.06.01");
+    }
+
+    @Test
+    void shouldRecordKnownExploitation_whenCveIsInKev() {
+        givenThreat(threat(ThreatType.VULNERABILITY).cve("CVE-2024-3400").reportedSeverity(Severity.HIGH).build());
+        when(kev.find("CVE-2024-3400")).thenReturn(Optional.of(PAN_OS));
+
+        delegate.execute(execution);
+
+        verify(threats).recordEnrichment("threat-1", true);
+        assertThat(execution.getVariables())
+                .containsEntry(KNOWN_EXPLOITED.name(), true)
+                .containsEntry(KEV_SUMMARY.name(), PAN_OS.summary())
+                .containsEntry(ASSET_CRITICALITY.name(), "MEDIUM")
+                .containsEntry(REPORTED_SEVERITY.name(), "HIGH");
+    }
+
+    @Test
+    void shouldSayCveIsNotInKev_withCatalogueVersion() {
+        givenThreat(threat(ThreatType.VULNERABILITY).cve("CVE-2020-0001").build());
+        when(kev.find("CVE-2020-0001")).thenReturn(Optional.empty());
+
+        delegate.execute(execution);
+
+        verify(threats).recordEnrichment("threat-1", false);
+        assertThat(execution.getVariables())
+                .containsEntry(KNOWN_EXPLOITED.name(), false)
+                .containsEntry(KEV_SUMMARY.name(), "CVE-2020-0001 is not in the CISA KEV catalogue (version 2025.06.01).")
+                .containsEntry(REPORTED_SEVERITY.name(), null);
+    }
+
+    @Test
+    void shouldSayNoCveReported_whenThreatHasNone() {
+        givenThreat(threat(ThreatType.MALWARE).build());
+        when(kev.find(null)).thenReturn(Optional.empty());
+
+        delegate.execute(execution);
+
+        verify(threats).recordEnrichment("threat-1", false);
+        assertThat(KEV_SUMMARY.from(execution)).isEqualTo("No CVE reported.");
+    }
+
+    private void givenThreat(Threat threat) {
+        when(threats.get("threat-1")).thenReturn(threat);
+    }
+}

@@ -1,0 +1,41 @@
+package io.threatflow.remediation;
+
+import static io.threatflow.remediation.RemediationProcess.APPROVED_BY;
+import static io.threatflow.testing.FakeTask.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.junit.jupiter.api.Test;
+
+class RecordApprovalListenerTest {
+
+    private final RecordApprovalListener listener = new RecordApprovalListener();
+
+    @Test
+    void shouldRecordAuthenticatedUser_asApprover() {
+        DelegateTask task = task(Map.of(), "bob", "carol");
+
+        listener.notify(task);
+
+        assertThat(APPROVED_BY.from(task)).isEqualTo("carol");
+    }
+
+    @Test
+    void shouldRecordAssignee_whenNobodyIsAuthenticated() {
+        DelegateTask task = task(Map.of(), "bob", null);
+
+        listener.notify(task);
+
+        assertThat(APPROVED_BY.from(task)).isEqualTo("bob");
+    }
+
+    @Test
+    void shouldRecordUnknown_whenNobodyIsAuthenticatedOrAssigned() {
+        DelegateTask task = task(Map.of(), null, null);
+
+        listener.notify(task);
+
+        assertThat(APPROVED_BY.from(task)).isEqualTo("unknown");
+    }
+}

@@ -1,0 +1,30 @@
+package io.threatflow.remediation;
+
+import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
+import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
+import static io.threatflow.testing.FakeTask.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import io.threatflow.threat.Phase;
+import io.threatflow.threat.ThreatService;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.junit.jupiter.api.Test;
+
+class RecordInvestigationListenerTest {
+
+    private final ThreatService threats = mock(ThreatService.class);
+    private final RecordInvestigationListener listener = new RecordInvestigationListener(threats);
+
+    @Test
+    void shouldRecordInvestigator_andMarkInvestigated() {
+        DelegateTask task = task(Map.of(THREAT_ID.name(), "threat-1"), "bob", "alice");
+
+        listener.notify(task);
+
+        assertThat(INVESTIGATED_BY.from(task)).isEqualTo("alice");
+        verify(threats).markPhase("threat-1", Phase.INVESTIGATED);
+    }
+}

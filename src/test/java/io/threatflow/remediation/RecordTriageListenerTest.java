@@ -1,0 +1,39 @@
+package io.threatflow.remediation;
+
+import static io.threatflow.remediation.RemediationProcess.SEVERITY;
+import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
+import static io.threatflow.testing.FakeTask.task;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import io.threatflow.threat.Phase;
+import io.threatflow.threat.Severity;
+import io.threatflow.threat.ThreatService;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.Test;
+
+class RecordTriageListenerTest {
+
+    private final ThreatService threats = mock(ThreatService.class);
+    private final RecordTriageListener listener = new RecordTriageListener(threats);
+
+    @Test
+    void shouldRecordAnalystsSeverity_andMarkTriaged() {
+        listener.notify(task(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "CRITICAL"), "alice", null));
+
+        verify(threats).recordSeverity("threat-1", Severity.CRITICAL);
+        verify(threats).markPhase("threat-1", Phase.TRIAGED);
+    }
+
+    @Test
+    void shouldNameSeverity_andRecordNothing_whenSeverityIsUnknown() {
+        assertThatThrownBy(() -> listener.notify(
+                task(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "SEVERE"), "alice", null)))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessage("'severity' must be one of [LOW, MEDIUM, HIGH, CRITICAL], not 'SEVERE'");
+        verifyNoInteractions(threats);
+    }
+}

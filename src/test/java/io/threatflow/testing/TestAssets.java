@@ -1,0 +1,90 @@
+package io.threatflow.testing;
+
+import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.NetworkState;
+import io.threatflow.threat.Severity;
+import java.util.Set;
+
+/** Assets for tests: a managed, connected, supported host unless told otherwise. */
+public final class TestAssets {
+
+    private String hostname = TestThreats.ASSET_NAME;
+    private boolean osSupported = true;
+    private NetworkState networkState = NetworkState.CONNECTED;
+    private String owner = "hr-it";
+    private boolean managed = true;
+    private boolean accountDisabled;
+    private boolean credentialsCompromised;
+    private boolean monitoringElevated;
+    private Set<Integer> openPorts = Set.of();
+    private Set<Integer> blockedPorts = Set.of();
+    private Set<String> findings = Set.of();
+
+    private TestAssets() {
+    }
+
+    public static TestAssets asset() {
+        return new TestAssets();
+    }
+
+    public TestAssets hostname(String hostname) {
+        this.hostname = hostname;
+        return this;
+    }
+
+    public TestAssets osSupported(boolean osSupported) {
+        this.osSupported = osSupported;
+        return this;
+    }
+
+    public TestAssets networkState(NetworkState networkState) {
+        this.networkState = networkState;
+        return this;
+    }
+
+    public TestAssets owner(String owner) {
+        this.owner = owner;
+        return this;
+    }
+
+    public TestAssets unmanaged() {
+        this.managed = false;
+        return this;
+    }
+
+    public TestAssets accountDisabled(boolean accountDisabled) {
+        this.accountDisabled = accountDisabled;
+        return this;
+    }
+
+    public TestAssets credentialsCompromised(boolean credentialsCompromised) {
+        this.credentialsCompromised = credentialsCompromised;
+        return this;
+    }
+
+    public TestAssets monitoringElevated(boolean monitoringElevated) {
+        this.monitoringElevated = monitoringElevated;
+        return this;
+    }
+
+    public TestAssets openPorts(Integer... ports) {
+        this.openPorts = Set.of(ports);
+        return this;
+    }
+
+    public TestAssets blockedPorts(Integer... ports) {
+        this.blockedPorts = Set.of(ports);
+        return this;
+    }
+
+    public TestAssets findings(String... findings) {
+        this.findings = Set.of(findings);
+        return this;
+    }
+
+    public Asset build() {
+        return new Asset(TestThreats.ASSET_ID, hostname, "10.0.3.30", "Windows Server", "2012 R2", osSupported,
+                networkState, Severity.MEDIUM, owner, managed, accountDisabled, credentialsCompromised,
+                monitoringElevated, openPorts, blockedPorts, findings);
+    }
+}
