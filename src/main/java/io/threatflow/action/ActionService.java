@@ -44,6 +44,18 @@ public class ActionService {
     }
 
     /**
+     * An occasion within one case (a remediation process instance, or a mitigation started on its own), so
+     * that a later case for the same threat acts anew instead of finding the earlier case's keys.
+     */
+    public static String occasion(String caseId, String detail) {
+        return "case-" + caseId + "/" + detail;
+    }
+
+    public static boolean belongsToCase(ActionRecord record, String caseId) {
+        return record.idempotencyKey().contains("/case-" + caseId + "/");
+    }
+
+    /**
      * Applies the action unless the log holds its key already.
      *
      * @param occasion what makes this application distinct from another of the same action on the same
@@ -79,8 +91,9 @@ public class ActionService {
         String key = key(threat, purpose, measure, occasion);
         ActionRecord applied = log.findByKey(key)
                 .orElseThrow(() -> new IllegalStateException("no action logged under " + key + " to verify"));
-        if (applied.status() == ActionStatus.REJECTED) {
-            return false;
+        if (applied.status() != ActionStatus.APPLIED) {
+            // rejected, or verified before by a job that ran again
+            return applied.status() == ActionStatus.VERIFIED;
         }
         boolean holds = ThreatPresence.holds(measure, threat, scanner.scan(threat.assetId()));
         log.updateStatus(key, holds ? ActionStatus.VERIFIED : ActionStatus.INEFFECTIVE,

@@ -25,6 +25,8 @@ public final class MitigationProcess {
     public static final String END_REINVESTIGATION_REQUESTED = "EndEvent_ReinvestigationRequested";
 
     public static final ProcessVariable<String> THREAT_ID = ProcessVariable.of("threatId", String.class);
+    /** The remediation case that called this mitigation, or this instance when started on its own. */
+    public static final ProcessVariable<String> CASE_ID = ProcessVariable.of("caseId", String.class);
     public static final ProcessVariable<String> MITIGATION_MODE = ProcessVariable.of("mitigationMode", String.class);
     public static final ProcessVariable<Integer> MITIGATION_LEVEL = ProcessVariable.of("mitigationLevel", Integer.class);
     public static final ProcessVariable<String> THREAT_TITLE = ProcessVariable.of("threatTitle", String.class);

@@ -33,6 +33,8 @@ class PrepareMitigationDelegate implements JavaDelegate {
             execution.setProcessBusinessKey(threat.id());
         }
         THREAT_ID.set(execution, threat.id());
+        var caller = execution.getProcessInstance().getSuperExecution();
+        CASE_ID.set(execution, caller != null ? caller.getProcessInstanceId() : execution.getProcessInstanceId());
         MITIGATION_MODE.set(execution, mode.name());
         MITIGATION_LEVEL.set(execution, MITIGATION_LEVEL.from(execution, 1));
         THREAT_TITLE.set(execution, threat.title());

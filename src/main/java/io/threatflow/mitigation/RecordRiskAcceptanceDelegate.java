@@ -7,6 +7,7 @@ import io.threatflow.threat.ThreatService;
 import io.threatflow.threat.ThreatStatus;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,7 +46,7 @@ class RecordRiskAcceptanceDelegate implements JavaDelegate {
             throw new ProcessEngineException("'" + RISK_REVIEW_DATE.name() + "' is required to accept a residual risk");
         }
         try {
-            LocalDate date = LocalDate.parse(value.trim().substring(0, Math.min(10, value.trim().length())));
+            LocalDate date = parseDate(value.trim());
             if (!date.isAfter(LocalDate.now(clock))) {
                 throw new ProcessEngineException("'" + RISK_REVIEW_DATE.name() + "' must be in the future, not " + date);
             }
@@ -54,5 +55,10 @@ class RecordRiskAcceptanceDelegate implements JavaDelegate {
             throw new ProcessEngineException("'" + RISK_REVIEW_DATE.name() + "' must be a date like 2027-03-31, not '"
                     + value + "'");
         }
+    }
+
+    /** A date as the Tasklist date field sends it, or a full timestamp from an API client. */
+    private static LocalDate parseDate(String value) {
+        return value.length() > 10 ? OffsetDateTime.parse(value).toLocalDate() : LocalDate.parse(value);
     }
 }

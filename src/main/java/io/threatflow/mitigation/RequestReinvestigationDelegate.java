@@ -20,7 +20,7 @@ class RequestReinvestigationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         MITIGATION_OUTCOME.set(execution, MitigationProcess.Outcome.REINVESTIGATE.name());
-        if (execution.getSuperExecution() == null) {
+        if (execution.getProcessInstance().getSuperExecution() == null) {
             String threatId = THREAT_ID.from(execution);
             execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(RemediationProcess.KEY,
                     threatId, RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threatId));

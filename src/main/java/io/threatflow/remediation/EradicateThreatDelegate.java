@@ -43,7 +43,8 @@ class EradicateThreatDelegate implements JavaDelegate {
         ERADICATION_ATTEMPT.set(execution, attempt);
         ActionType action = eradicationAction(REMEDIATION_ACTION.optionalFrom(execution).orElse(null));
         try {
-            actions.apply(threat, action, ActionPurpose.ERADICATION, attempt, "round-" + round + "/attempt-" + attempt);
+            actions.apply(threat, action, ActionPurpose.ERADICATION, attempt,
+                    ActionService.occasion(execution.getProcessInstanceId(), "round-" + round + "/attempt-" + attempt));
         } catch (ActionRejectedException e) {
             throw new BpmnError(ERROR_ACTION_REJECTED, e.getMessage());
         }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_LiftContainment}: once the threat is gone, undoes each containment measure that took effect
+ * {@code Task_LiftContainment}: once the threat is gone, undoes each containment measure this case applied
  * (reconnects an isolated host, unblocks a port, enables an account). Raised monitoring stays.
  */
 @Component("liftContainment")
@@ -35,14 +35,15 @@ class LiftContainmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
+        String caseId = execution.getProcessInstanceId();
         for (ActionRecord measure : actions.history(threat.id())) {
             if (measure.purpose() != ActionPurpose.CONTAINMENT || measure.action().reversal() == null
-                    || measure.status() == ActionStatus.REJECTED) {
+                    || measure.status() == ActionStatus.REJECTED || !ActionService.belongsToCase(measure, caseId)) {
                 continue;
             }
             try {
                 actions.apply(threat, measure.action().reversal(), ActionPurpose.LIFT_CONTAINMENT, 1,
-                        "lift-" + measure.id());
+                        ActionService.occasion(caseId, "lift-" + measure.id()));
             } catch (ActionRejectedException e) {
                 // logged as REJECTED in the action log, where the timeline shows it to the analyst
                 log.warn("Could not lift {} on threat {}: {}", measure.action(), threat.id(), e.getMessage());

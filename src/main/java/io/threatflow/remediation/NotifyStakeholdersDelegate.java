@@ -44,6 +44,7 @@ class NotifyStakeholdersDelegate implements JavaDelegate {
         String audience = asset.owner() == null ? MANAGERS : asset.owner() + ", " + MANAGERS;
         String subject = "Threat on " + asset.hostname() + ": " + threat.title();
         notifications.send(new Notification(threat.id(), audience, subject, plan));
-        actions.recordNotification(threat, audience, "response-planned", subject + ". " + plan);
+        actions.recordNotification(threat, audience,
+                ActionService.occasion(execution.getProcessInstanceId(), "response-planned"), subject + ". " + plan);
     }
 }

@@ -25,13 +25,16 @@ class RecordTriageListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String threatId = THREAT_ID.from(task);
-        String severity = SEVERITY.from(task);
+        threats.recordSeverity(threatId, severity(SEVERITY.from(task)));
+        threats.markPhase(threatId, Phase.TRIAGED);
+    }
+
+    private static Severity severity(String value) {
         try {
-            threats.recordSeverity(threatId, Severity.valueOf(severity));
+            return Severity.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw new ProcessEngineException("'severity' must be one of " + Arrays.toString(Severity.values())
-                    + ", not '" + severity + "'");
+                    + ", not '" + value + "'");
         }
-        threats.markPhase(threatId, Phase.TRIAGED);
     }
 }

@@ -25,13 +25,19 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ActionServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
     private static final Threat EXPOSED_RDP = threat(ThreatType.EXPOSED_SERVICE).port(3389).build();
-    private static final String CLOSE_KEY = "threat-1/ERADICATION/CLOSE_PORT/round-1/attempt-1";
-    private static final String ISOLATE_KEY = "threat-1/CONTAINMENT/ISOLATE_HOST/containment-level-1";
+    private static final String CASE_ID = "remediation-1";
+    private static final String ROUND_1 = "case-remediation-1/round-1/attempt-1";
+    private static final String CONTAINMENT_1 = "case-remediation-1/containment-level-1";
+    private static final String CLOSE_KEY = "threat-1/ERADICATION/CLOSE_PORT/case-remediation-1/round-1/attempt-1";
+    private static final String ISOLATE_KEY =
+            "threat-1/CONTAINMENT/ISOLATE_HOST/case-remediation-1/containment-level-1";
 
     private final ActionLog log = mock(ActionLog.class);
     private final ScannerPort scanner = mock(ScannerPort.class);
@@ -53,8 +59,34 @@ class ActionServiceTest {
 
     @Test
     void shouldBuildKey_fromThreatPurposeActionAndOccasion() {
-        assertThat(ActionService.key(EXPOSED_RDP, ActionPurpose.ERADICATION, ActionType.CLOSE_PORT, "round-1/attempt-1"))
+        assertThat(ActionService.key(EXPOSED_RDP, ActionPurpose.ERADICATION, ActionType.CLOSE_PORT, ROUND_1))
                 .isEqualTo(CLOSE_KEY);
+    }
+
+    @Test
+    void shouldBuildOccasion_withinItsCase() {
+        assertThat(ActionService.occasion(CASE_ID, "round-1/attempt-1")).isEqualTo(ROUND_1);
+    }
+
+    @Test
+    void shouldGiveALaterCaseOtherKeys_thanAnEarlierCaseForTheSameThreat() {
+        String later = ActionService.occasion("remediation-2", "round-1/attempt-1");
+
+        assertThat(ActionService.key(EXPOSED_RDP, ActionPurpose.ERADICATION, ActionType.CLOSE_PORT, later))
+                .isEqualTo("threat-1/ERADICATION/CLOSE_PORT/case-remediation-2/round-1/attempt-1")
+                .isNotEqualTo(CLOSE_KEY);
+    }
+
+    @Test
+    void shouldTellWhetherARecordBelongsToACase_byTheCaseInItsKey() {
+        ActionRecord isolation = record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED,
+                ISOLATE_KEY);
+
+        assertThat(ActionService.belongsToCase(isolation, CASE_ID)).isTrue();
+        assertThat(ActionService.belongsToCase(isolation, "remediation-2")).isFalse();
+        assertThat(ActionService.belongsToCase(isolation, "remediation")).isFalse();
+        assertThat(ActionService.belongsToCase(record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
+                ActionStatus.VERIFIED, "threat-1/CONTAINMENT/ISOLATE_HOST/containment-level-1"), CASE_ID)).isFalse();
     }
 
     @Test
@@ -63,8 +95,7 @@ class ActionServiceTest {
         when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.empty(), Optional.of(logged));
         when(ports.closePort(host, 3389)).thenReturn("port 3389 closed");
 
-        ActionRecord result = service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                "round-1/attempt-1");
+        ActionRecord result = service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, ROUND_1);
 
         assertThat(result).isEqualTo(logged);
         verify(ports).closePort(host, 3389);
@@ -78,9 +109,8 @@ class ActionServiceTest {
         when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.empty(), Optional.of(logged));
         when(ports.closePort(host, 3389)).thenReturn("port 3389 closed");
 
-        service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, "round-1/attempt-1");
-        ActionRecord second = service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                "round-1/attempt-1");
+        service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, ROUND_1);
+        ActionRecord second = service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, ROUND_1);
 
         assertThat(second).isEqualTo(logged);
         verify(ports, times(1)).closePort(host, 3389);
@@ -90,12 +120,31 @@ class ActionServiceTest {
     }
 
     @Test
+    void shouldCallPortAgain_whenALaterCaseAppliesTheSameActionToTheSameThreat() {
+        String laterKey = "threat-1/ERADICATION/CLOSE_PORT/case-remediation-2/round-1/attempt-1";
+        ActionRecord earlier =
+                record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.VERIFIED, CLOSE_KEY);
+        ActionRecord later = record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.APPLIED, laterKey);
+        when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.of(earlier));
+        when(log.findByKey(laterKey)).thenReturn(Optional.empty(), Optional.of(later));
+        when(ports.closePort(host, 3389)).thenReturn("port 3389 closed");
+
+        ActionRecord result = service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
+                ActionService.occasion("remediation-2", "round-1/attempt-1"));
+
+        assertThat(result).isEqualTo(later);
+        verify(ports).closePort(host, 3389);
+        verify(log).append("threat-1", ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, "legacy-hr-01",
+                ActionStatus.APPLIED, 1, laterKey, "port 3389 closed", NOW);
+    }
+
+    @Test
     void shouldRethrowEarlierRejection_withoutCallingPortAgain_whenKeyWasRejected() {
         when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.of(record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION,
                 ActionStatus.REJECTED, CLOSE_KEY, "asset legacy-hr-01 is not managed")));
 
         assertThatThrownBy(() -> service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 2,
-                "round-1/attempt-1"))
+                ROUND_1))
                 .isInstanceOf(ActionRejectedException.class)
                 .hasMessage("asset legacy-hr-01 is not managed");
         verifyNoInteractions(ports, scanner);
@@ -109,7 +158,7 @@ class ActionServiceTest {
         when(ports.closePort(host, 3389)).thenThrow(refusal);
 
         assertThatThrownBy(() -> service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                "round-1/attempt-1"))
+                ROUND_1))
                 .isSameAs(refusal);
         verify(log).append("threat-1", ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, "legacy-hr-01",
                 ActionStatus.REJECTED, 1, CLOSE_KEY, "asset legacy-hr-01 is not managed", NOW);
@@ -121,7 +170,7 @@ class ActionServiceTest {
         when(ports.closePort(host, 3389)).thenThrow(new IllegalStateException("agent unreachable"));
 
         assertThatThrownBy(() -> service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                "round-1/attempt-1"))
+                ROUND_1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("agent unreachable");
         verify(log, never()).append(anyString(), any(), any(), anyString(), any(), anyInt(), anyString(), any(), any());
@@ -134,7 +183,7 @@ class ActionServiceTest {
                 record(ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, ActionStatus.APPLIED, "k")));
         when(patching.patchSoftware(host, "CVE-2024-3400")).thenReturn("patched");
 
-        service.apply(vulnerability, ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, 1, "round-1/attempt-1");
+        service.apply(vulnerability, ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, 1, ROUND_1);
 
         verify(patching).patchSoftware(host, "CVE-2024-3400");
     }
@@ -146,7 +195,7 @@ class ActionServiceTest {
                 record(ActionType.REMOVE_MALWARE, ActionPurpose.ERADICATION, ActionStatus.APPLIED, "k")));
         when(malware.removeMalware(host, "MALWARE:threat-1")).thenReturn("removed");
 
-        service.apply(infection, ActionType.REMOVE_MALWARE, ActionPurpose.ERADICATION, 1, "round-1/attempt-1");
+        service.apply(infection, ActionType.REMOVE_MALWARE, ActionPurpose.ERADICATION, 1, ROUND_1);
 
         verify(malware).removeMalware(host, "MALWARE:threat-1");
     }
@@ -157,7 +206,7 @@ class ActionServiceTest {
                 record(ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, ActionStatus.APPLIED, "k")));
         when(ports.blockPort(host, 3389)).thenReturn("blocked");
 
-        service.apply(EXPOSED_RDP, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, 1, "containment-level-1");
+        service.apply(EXPOSED_RDP, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, 1, CONTAINMENT_1);
 
         verify(ports).blockPort(host, 3389);
         verifyNoInteractions(isolation, patching, malware, accounts, monitoring);
@@ -180,8 +229,7 @@ class ActionServiceTest {
                         "host disconnected")));
         when(scanner.scan("asset-1")).thenReturn(asset().networkState(NetworkState.ISOLATED).build());
 
-        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
-                "containment-level-1");
+        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, CONTAINMENT_1);
 
         assertThat(holds).isTrue();
         verify(log).updateStatus(ISOLATE_KEY, ActionStatus.VERIFIED, "host disconnected; verified by re-scan");
@@ -194,8 +242,7 @@ class ActionServiceTest {
                         "host disconnected")));
         when(scanner.scan("asset-1")).thenReturn(asset().networkState(NetworkState.CONNECTED).build());
 
-        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
-                "containment-level-1");
+        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, CONTAINMENT_1);
 
         assertThat(holds).isFalse();
         verify(log).updateStatus(ISOLATE_KEY, ActionStatus.INEFFECTIVE,
@@ -207,10 +254,24 @@ class ActionServiceTest {
         when(log.findByKey(ISOLATE_KEY)).thenReturn(Optional.of(
                 record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.REJECTED, ISOLATE_KEY)));
 
-        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
-                "containment-level-1");
+        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, CONTAINMENT_1);
 
         assertThat(holds).isFalse();
+        verifyNoInteractions(scanner);
+        verify(log, never()).updateStatus(anyString(), any(), anyString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"VERIFIED, true", "INEFFECTIVE, false"})
+    void shouldReportEarlierVerification_withoutRescanOrUpdate_whenMeasureWasVerifiedBefore(ActionStatus verified,
+                                                                                             boolean expected) {
+        when(log.findByKey(ISOLATE_KEY)).thenReturn(Optional.of(
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, verified, ISOLATE_KEY,
+                        "host disconnected; verified by re-scan")));
+
+        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, CONTAINMENT_1);
+
+        assertThat(holds).isEqualTo(expected);
         verifyNoInteractions(scanner);
         verify(log, never()).updateStatus(anyString(), any(), anyString());
     }
@@ -220,19 +281,20 @@ class ActionServiceTest {
         when(log.findByKey(ISOLATE_KEY)).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
-                "containment-level-1"))
+                CONTAINMENT_1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(ISOLATE_KEY);
     }
 
     @Test
     void shouldLogNotificationOnce_perOccasion() {
-        String key = "threat-1/NOTIFICATION/NOTIFY_STAKEHOLDERS/response-planned";
+        String key = "threat-1/NOTIFICATION/NOTIFY_STAKEHOLDERS/case-remediation-1/response-planned";
         when(log.findByKey(key)).thenReturn(Optional.empty(), Optional.of(
                 record(ActionType.NOTIFY_STAKEHOLDERS, ActionPurpose.NOTIFICATION, ActionStatus.SENT, key)));
 
-        service.recordNotification(EXPOSED_RDP, "hr-it, soc-managers", "response-planned", "plan");
-        service.recordNotification(EXPOSED_RDP, "hr-it, soc-managers", "response-planned", "plan");
+        String occasion = ActionService.occasion(CASE_ID, "response-planned");
+        service.recordNotification(EXPOSED_RDP, "hr-it, soc-managers", occasion, "plan");
+        service.recordNotification(EXPOSED_RDP, "hr-it, soc-managers", occasion, "plan");
 
         verify(log, times(1)).append("threat-1", ActionType.NOTIFY_STAKEHOLDERS, ActionPurpose.NOTIFICATION,
                 "hr-it, soc-managers", ActionStatus.SENT, 1, key, "plan", NOW);

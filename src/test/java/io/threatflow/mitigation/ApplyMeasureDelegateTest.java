@@ -1,5 +1,6 @@
 package io.threatflow.mitigation;
 
+import static io.threatflow.mitigation.MitigationProcess.CASE_ID;
 import static io.threatflow.mitigation.MitigationProcess.MEASURE;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_LEVEL;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_MODE;
@@ -40,29 +41,42 @@ class ApplyMeasureDelegateTest {
     void shouldApplyMeasure_asContainmentOfItsLevel() {
         delegate.execute(isolating("CONTAINMENT", 1));
 
-        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, 1, "containment-level-1");
+        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, 1,
+                "case-remediation-1/mitigation-process-instance-1/containment-level-1");
     }
 
     @Test
     void shouldApplyMeasure_asMitigationOfItsLevel() {
         delegate.execute(isolating("LONG_TERM", 2));
 
-        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1, "long_term-level-2");
+        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1,
+                "case-remediation-1/mitigation-process-instance-1/long_term-level-2");
+    }
+
+    @Test
+    void shouldApplyMeasureAnew_inALaterCase() {
+        delegate.execute(isolating("remediation-2", "CONTAINMENT", 1));
+
+        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, 1,
+                "case-remediation-2/mitigation-process-instance-1/containment-level-1");
     }
 
     @Test
     void shouldCarryOn_whenTargetRefusesMeasure() {
-        when(actions.apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1, "long_term-level-1"))
+        when(actions.apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1,
+                "case-remediation-1/mitigation-process-instance-1/long_term-level-1"))
                 .thenThrow(new ActionRejectedException("asset legacy-hr-01 is not managed by ThreatFlow"));
 
         assertThatCode(() -> delegate.execute(isolating("LONG_TERM", 1))).doesNotThrowAnyException();
-        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1, "long_term-level-1");
+        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1,
+                "case-remediation-1/mitigation-process-instance-1/long_term-level-1");
     }
 
     @Test
     void shouldPropagateTechnicalFailure_soTheJobRetries() {
         IllegalStateException outage = new IllegalStateException("asset asset-1 has disappeared from the inventory");
-        when(actions.apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1, "long_term-level-1"))
+        when(actions.apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1,
+                "case-remediation-1/mitigation-process-instance-1/long_term-level-1"))
                 .thenThrow(outage);
 
         assertThatThrownBy(() -> delegate.execute(isolating("LONG_TERM", 1))).isSameAs(outage);
@@ -70,14 +84,18 @@ class ApplyMeasureDelegateTest {
 
     @Test
     void shouldFail_whenMeasureIsNoAction() {
-        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", MEASURE.name(), "PRAY",
-                MITIGATION_MODE.name(), "LONG_TERM"));
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", CASE_ID.name(), "remediation-1",
+                MEASURE.name(), "PRAY", MITIGATION_MODE.name(), "LONG_TERM"));
 
         assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static DelegateExecution isolating(String mode, int level) {
-        return execution(Map.of(THREAT_ID.name(), "threat-1", MEASURE.name(), "ISOLATE_HOST",
+        return isolating("remediation-1", mode, level);
+    }
+
+    private static DelegateExecution isolating(String caseId, String mode, int level) {
+        return execution(Map.of(THREAT_ID.name(), "threat-1", CASE_ID.name(), caseId, MEASURE.name(), "ISOLATE_HOST",
                 MITIGATION_MODE.name(), mode, MITIGATION_LEVEL.name(), level));
     }
 }

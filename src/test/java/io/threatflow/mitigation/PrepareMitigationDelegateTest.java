@@ -1,12 +1,14 @@
 package io.threatflow.mitigation;
 
 import static io.threatflow.mitigation.MitigationProcess.ASSET_NAME;
+import static io.threatflow.mitigation.MitigationProcess.CASE_ID;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_LEVEL;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_MODE;
 import static io.threatflow.mitigation.MitigationProcess.SEVERITY;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_TITLE;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_TYPE;
+import static io.threatflow.testing.FakeExecution.calledFrom;
 import static io.threatflow.testing.FakeExecution.execution;
 import static io.threatflow.testing.TestThreats.threat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.threatflow.testing.FakeExecution;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
@@ -38,6 +41,7 @@ class PrepareMitigationDelegateTest {
 
         assertThat(execution.getVariables())
                 .containsEntry(THREAT_ID.name(), "threat-1")
+                .containsEntry(CASE_ID.name(), FakeExecution.PROCESS_INSTANCE_ID)
                 .containsEntry(MITIGATION_MODE.name(), "LONG_TERM")
                 .containsEntry(MITIGATION_LEVEL.name(), 1)
                 .containsEntry(THREAT_TITLE.name(), "Windows Server 2012 R2 out of support")
@@ -60,14 +64,46 @@ class PrepareMitigationDelegateTest {
     @Test
     void shouldNormaliseMode_andKeepLevelAndBusinessKey_whenCalledByRemediation() {
         givenThreat(threat(ThreatType.MALWARE).build());
-        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1",
-                MITIGATION_MODE.name(), " containment", MITIGATION_LEVEL.name(), 2L), "case-7");
+        DelegateExecution execution = calledFrom(execution(Map.of(THREAT_ID.name(), "threat-1",
+                MITIGATION_MODE.name(), " containment", MITIGATION_LEVEL.name(), 2L), "case-7"), "remediation-7");
 
         delegate.execute(execution);
 
         assertThat(MITIGATION_MODE.from(execution)).isEqualTo("CONTAINMENT");
         assertThat(MITIGATION_LEVEL.from(execution)).isEqualTo(2);
         assertThat(execution.getProcessBusinessKey()).isEqualTo("case-7");
+    }
+
+    @Test
+    void shouldActInTheCallersCase_whenCalledByRemediation() {
+        givenThreat(threat(ThreatType.MALWARE).build());
+        DelegateExecution execution = calledFrom(execution(Map.of(THREAT_ID.name(), "threat-1",
+                MITIGATION_MODE.name(), "CONTAINMENT"), "threat-1", "mitigation-3"), "remediation-7");
+
+        delegate.execute(execution);
+
+        assertThat(CASE_ID.from(execution)).isEqualTo("remediation-7");
+    }
+
+    @Test
+    void shouldBeItsOwnCase_whenStartedOnItsOwn() {
+        givenThreat(threat(ThreatType.MALWARE).build());
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"), null, "mitigation-3");
+
+        delegate.execute(execution);
+
+        assertThat(CASE_ID.from(execution)).isEqualTo("mitigation-3");
+    }
+
+    @Test
+    void shouldReplaceACaseIdPassedIn_withTheCallersCase() {
+        givenThreat(threat(ThreatType.MALWARE).build());
+        DelegateExecution execution = calledFrom(execution(Map.of(THREAT_ID.name(), "threat-1",
+                CASE_ID.name(), "remediation-1"), "threat-1", "mitigation-3"), "remediation-7");
+
+        delegate.execute(execution);
+
+        assertThat(CASE_ID.from(execution)).isEqualTo("remediation-7");
     }
 
     @Test
@@ -88,7 +124,8 @@ class PrepareMitigationDelegateTest {
         assertThatThrownBy(() -> delegate.execute(execution))
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessage("'mitigationMode' must be one of [CONTAINMENT, LONG_TERM], not 'SHORT'");
-        assertThat(execution.getVariables()).doesNotContainKeys(THREAT_TITLE.name(), MITIGATION_LEVEL.name());
+        assertThat(execution.getVariables()).doesNotContainKeys(CASE_ID.name(), THREAT_TITLE.name(),
+                MITIGATION_LEVEL.name());
     }
 
     private void givenThreat(Threat threat) {

@@ -61,6 +61,15 @@ class RecordRiskAcceptanceDelegateTest {
     }
 
     @Test
+    void shouldReadDatePart_whenReviewDateIsATimestampWithOffset() {
+        delegate.execute(reviewOn("2027-03-31T10:00:00+02:00"));
+
+        verify(acceptances).insert(new RiskAcceptance("threat-1", "unknown", LocalDate.of(2027, 3, 31), null, null,
+                NOW));
+        verify(threats).changeStatus("threat-1", ThreatStatus.MITIGATED);
+    }
+
+    @Test
     void shouldNameRiskReviewDate_whenItIsMissing() {
         assertRejected(execution(Map.of(THREAT_ID.name(), "threat-1")),
                 "'riskReviewDate' is required to accept a residual risk");
@@ -72,7 +81,8 @@ class RecordRiskAcceptanceDelegateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"next spring", "31.03.2027", "2027-3-31", "2027-02-30"})
+    @ValueSource(strings = {"next spring", "31.03.2027", "2027-3-31", "2027-02-30", "2027-03-311", "2027-03-31x",
+            "2027-03-31 10:00", "2027-03-31T10:00:00", "2027-03-31T25:00:00Z"})
     void shouldNameRiskReviewDate_whenItIsNoDate(String value) {
         assertRejected(reviewOn(value), "'riskReviewDate' must be a date like 2027-03-31, not '" + value + "'");
     }

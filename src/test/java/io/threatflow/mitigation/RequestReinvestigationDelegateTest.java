@@ -2,8 +2,10 @@ package io.threatflow.mitigation;
 
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_OUTCOME;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
+import static io.threatflow.testing.FakeExecution.calledFrom;
 import static io.threatflow.testing.FakeExecution.execution;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -35,11 +37,25 @@ class RequestReinvestigationDelegateTest {
     @Test
     void shouldLeaveReinvestigationToCallingCase_whenCalledByRemediation() {
         givenEngineServices();
-        when(execution.getSuperExecution()).thenReturn(mock(DelegateExecution.class));
+        calledFrom(execution, "remediation-7");
 
         delegate.execute(execution);
 
         verify(execution, never()).getProcessEngineServices();
+        verifyNoInteractions(runtime);
+        assertThat(MITIGATION_OUTCOME.from(execution)).isEqualTo("REINVESTIGATE");
+    }
+
+    @Test
+    void shouldLeaveReinvestigationToCallingCase_whenRunningInAChildExecutionOfTheCalledInstance() {
+        givenEngineServices();
+        // a child execution has no super execution of its own; only its process instance knows the caller
+        DelegateExecution calledInstance = calledFrom(execution(Map.of()), "remediation-7");
+        doReturn(calledInstance).when(execution).getProcessInstance();
+
+        delegate.execute(execution);
+
+        assertThat(execution.getSuperExecution()).isNull();
         verifyNoInteractions(runtime);
         assertThat(MITIGATION_OUTCOME.from(execution)).isEqualTo("REINVESTIGATE");
     }

@@ -1,5 +1,6 @@
 package io.threatflow.mitigation;
 
+import static io.threatflow.mitigation.MitigationProcess.CASE_ID;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_LEVEL;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_MODE;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_SUMMARY;
@@ -26,30 +27,42 @@ class SummariseMeasuresDelegateTest {
     private final SummariseMeasuresDelegate delegate = new SummariseMeasuresDelegate(actions);
 
     @Test
-    void shouldListOnlyMeasuresOfCurrentModeAndLevel() {
+    void shouldListOnlyMeasuresOfCurrentCaseModeAndLevel() {
         when(actions.history("threat-1")).thenReturn(List.of(
-                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, "containment-level-2", ActionStatus.VERIFIED),
-                record(ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, "long_term-level-1", ActionStatus.INEFFECTIVE),
-                record(ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, "long_term-level-2", ActionStatus.VERIFIED),
-                record(ActionType.RAISE_MONITORING, ActionPurpose.MITIGATION, "long_term-level-2", ActionStatus.REJECTED),
-                record(ActionType.BLOCK_PORT, ActionPurpose.MITIGATION, "long_term-level-12", ActionStatus.VERIFIED),
-                record(ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, "round-1/attempt-2",
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, "case-1/mitigation-process-instance-1/containment-level-2",
+                        ActionStatus.VERIFIED),
+                record(ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, "case-1/mitigation-process-instance-1/long_term-level-1",
+                        ActionStatus.INEFFECTIVE),
+                record(ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, "case-1/mitigation-process-instance-1/long_term-level-2",
+                        ActionStatus.VERIFIED),
+                record(ActionType.RAISE_MONITORING, ActionPurpose.MITIGATION, "case-1/mitigation-process-instance-1/long_term-level-2",
+                        ActionStatus.REJECTED),
+                record(ActionType.BLOCK_PORT, ActionPurpose.MITIGATION, "case-1/mitigation-process-instance-1/long_term-level-12",
+                        ActionStatus.VERIFIED),
+                record(ActionType.DISABLE_ACCOUNT, ActionPurpose.MITIGATION, "case-0/mitigation-process-instance-1/long_term-level-2",
+                        ActionStatus.VERIFIED),
+                record(ActionType.UPGRADE_OS, ActionPurpose.MITIGATION, "case-11/mitigation-process-instance-1/long_term-level-2",
+                        ActionStatus.VERIFIED),
+                record(ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, "case-1/round-1/attempt-2",
                         ActionStatus.APPLIED)));
-        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1",
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", CASE_ID.name(), "1",
                 MITIGATION_MODE.name(), "LONG_TERM", MITIGATION_LEVEL.name(), 2));
 
         delegate.execute(execution);
 
         assertThat(MITIGATION_SUMMARY.from(execution)).isEqualTo("""
-                ISOLATE_HOST on legacy-hr-01: VERIFIED (detail of long_term-level-2)
-                RAISE_MONITORING on legacy-hr-01: REJECTED (detail of long_term-level-2)""");
+                ISOLATE_HOST on legacy-hr-01: VERIFIED (detail of case-1/mitigation-process-instance-1/long_term-level-2)
+                RAISE_MONITORING on legacy-hr-01: REJECTED (detail of case-1/mitigation-process-instance-1/long_term-level-2)""");
     }
 
     @Test
     void shouldSayNoMeasureApplied_whenRoundHasNone() {
         when(actions.history("threat-1")).thenReturn(List.of(
-                record(ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, "long_term-level-1", ActionStatus.VERIFIED)));
-        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1",
+                record(ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, "case-1/mitigation-process-instance-1/long_term-level-1",
+                        ActionStatus.VERIFIED),
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, "case-0/mitigation-process-instance-1/containment-level-1",
+                        ActionStatus.VERIFIED)));
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", CASE_ID.name(), "1",
                 MITIGATION_MODE.name(), "CONTAINMENT", MITIGATION_LEVEL.name(), 1));
 
         delegate.execute(execution);

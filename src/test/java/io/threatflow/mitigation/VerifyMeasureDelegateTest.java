@@ -1,5 +1,6 @@
 package io.threatflow.mitigation;
 
+import static io.threatflow.mitigation.MitigationProcess.CASE_ID;
 import static io.threatflow.mitigation.MitigationProcess.MEASURE;
 import static io.threatflow.mitigation.MitigationProcess.MEASURE_EFFECTIVE;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_LEVEL;
@@ -39,10 +40,11 @@ class VerifyMeasureDelegateTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void shouldRecordLocallyWhetherMeasureOfThisRoundHolds(boolean holds) {
-        when(actions.verify(threat, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, "containment-level-1"))
+        when(actions.verify(threat, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT,
+                "case-remediation-1/mitigation-process-instance-1/containment-level-1"))
                 .thenReturn(holds);
-        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", MEASURE.name(), "BLOCK_PORT",
-                MITIGATION_MODE.name(), "CONTAINMENT", MITIGATION_LEVEL.name(), 1));
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", CASE_ID.name(), "remediation-1",
+                MEASURE.name(), "BLOCK_PORT", MITIGATION_MODE.name(), "CONTAINMENT", MITIGATION_LEVEL.name(), 1));
 
         delegate.execute(execution);
 
@@ -51,9 +53,10 @@ class VerifyMeasureDelegateTest {
 
     @Test
     void shouldVerifyMeasureOfTheRightLevel() {
-        when(actions.verify(threat, ActionType.RAISE_MONITORING, ActionPurpose.MITIGATION, "long_term-level-3"))
+        when(actions.verify(threat, ActionType.RAISE_MONITORING, ActionPurpose.MITIGATION,
+                "case-remediation-1/mitigation-process-instance-1/long_term-level-3"))
                 .thenReturn(true);
-        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1",
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", CASE_ID.name(), "remediation-1",
                 MEASURE.name(), "RAISE_MONITORING", MITIGATION_MODE.name(), "LONG_TERM", MITIGATION_LEVEL.name(), 3));
 
         delegate.execute(execution);

@@ -51,7 +51,8 @@ class EradicateThreatDelegateTest {
 
         delegate.execute(execution);
 
-        verify(actions).apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 2, "round-2/attempt-2");
+        verify(actions).apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 2,
+                "case-process-instance-1/round-2/attempt-2");
         verify(threats).markPhase("threat-1", Phase.ERADICATED);
         assertThat(ERADICATION_ATTEMPT.from(execution)).isEqualTo(2);
     }
@@ -63,13 +64,28 @@ class EradicateThreatDelegateTest {
 
         delegate.execute(execution);
 
-        verify(actions).apply(threat, ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, 1, "round-1/attempt-1");
+        verify(actions).apply(threat, ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, 1,
+                "case-process-instance-1/round-1/attempt-1");
         assertThat(ERADICATION_ATTEMPT.from(execution)).isEqualTo(1);
     }
 
     @Test
+    void shouldApplyUnderOtherKey_inALaterCaseForTheSameThreat() {
+        DelegateExecution laterCase = execution(Map.of(THREAT_ID.name(), "threat-1", REMEDIATION_ACTION.name(),
+                "CLOSE_PORT"), "threat-1", "process-instance-2");
+
+        delegate.execute(laterCase);
+
+        verify(actions).apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
+                "case-process-instance-2/round-1/attempt-1");
+        verify(actions, never()).apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
+                "case-process-instance-1/round-1/attempt-1");
+    }
+
+    @Test
     void shouldThrowActionRejected_whenTargetRefuses() {
-        when(actions.apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, "round-1/attempt-1"))
+        when(actions.apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
+                "case-process-instance-1/round-1/attempt-1"))
                 .thenThrow(new ActionRejectedException("asset legacy-hr-01 is not managed by ThreatFlow"));
 
         assertThatThrownBy(() -> delegate.execute(executionChoosing("CLOSE_PORT")))
@@ -114,7 +130,8 @@ class EradicateThreatDelegateTest {
     @Test
     void shouldPropagateTechnicalFailure_soTheJobRetries() {
         IllegalStateException outage = new IllegalStateException("asset asset-1 has disappeared from the inventory");
-        when(actions.apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, "round-1/attempt-1"))
+        when(actions.apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
+                "case-process-instance-1/round-1/attempt-1"))
                 .thenThrow(outage);
 
         assertThatThrownBy(() -> delegate.execute(executionChoosing("CLOSE_PORT"))).isSameAs(outage);

@@ -49,7 +49,8 @@ class NotifyStakeholdersDelegateTest {
         String subject = "Threat on legacy-hr-01: RDP exposed to the internet";
         String plan = "Severity CRITICAL. Planned action: CLOSE_PORT, contained first, needs manager approval.";
         verify(notifications).send(new Notification("threat-1", "hr-it, soc-managers", subject, plan));
-        verify(actions).recordNotification(threat, "hr-it, soc-managers", "response-planned", subject + ". " + plan);
+        verify(actions).recordNotification(threat, "hr-it, soc-managers", "case-process-instance-1/response-planned",
+                subject + ". " + plan);
     }
 
     @Test
@@ -61,5 +62,17 @@ class NotifyStakeholdersDelegateTest {
         verify(notifications).send(new Notification("threat-1", "soc-managers",
                 "Threat on legacy-hr-01: RDP exposed to the internet",
                 "Severity LOW. Planned action: to be chosen by the analyst."));
+    }
+
+    @Test
+    void shouldLogNotificationAnew_inALaterCaseForTheSameThreat() {
+        when(inventory.get("asset-1")).thenReturn(asset().owner(null).build());
+
+        delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "LOW"), "threat-1",
+                "process-instance-2"));
+
+        verify(actions).recordNotification(threat, "soc-managers", "case-process-instance-2/response-planned",
+                "Threat on legacy-hr-01: RDP exposed to the internet. "
+                        + "Severity LOW. Planned action: to be chosen by the analyst.");
     }
 }

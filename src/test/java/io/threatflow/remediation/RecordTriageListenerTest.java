@@ -4,7 +4,10 @@ import static io.threatflow.remediation.RemediationProcess.SEVERITY;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 import static io.threatflow.testing.FakeTask.task;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -35,5 +38,16 @@ class RecordTriageListenerTest {
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessage("'severity' must be one of [LOW, MEDIUM, HIGH, CRITICAL], not 'SEVERE'");
         verifyNoInteractions(threats);
+    }
+
+    @Test
+    void shouldLetTheRegistersRefusalThrough_unchanged_andNotMarkTriaged() {
+        IllegalArgumentException refusal = new IllegalArgumentException("threat threat-1 is closed");
+        doThrow(refusal).when(threats).recordSeverity("threat-1", Severity.HIGH);
+
+        assertThatThrownBy(() -> listener.notify(
+                task(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "HIGH"), "alice", null)))
+                .isSameAs(refusal);
+        verify(threats, never()).markPhase(any(), any());
     }
 }

@@ -1,0 +1,94 @@
+package io.threatflow.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
+class DemoUsersTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engineExtension = ProcessEngineExtension.builder()
+            .configurationResource("process-test.camunda.cfg.xml").build();
+
+    ProcessEngine engine;
+    IdentityService identity;
+
+    @BeforeEach
+    void setUp() {
+        identity = engine.getIdentityService();
+        clean();
+    }
+
+    @AfterEach
+    void clean() {
+        identity.createUserQuery().list().stream().map(User::getId).forEach(identity::deleteUser);
+        identity.createGroupQuery().list().stream().map(Group::getId).forEach(identity::deleteGroup);
+        engine.getFilterService().createFilterQuery().list().stream().map(Filter::getId)
+                .forEach(engine.getFilterService()::deleteFilter);
+    }
+
+    private DemoUsers demoUsers(String password) {
+        return new DemoUsers(identity, engine.getFilterService(), engine.getTaskService(), password);
+    }
+
+    @Test
+    void shouldCreateOneUserPerRoleWithTheConfiguredPassword() {
+        demoUsers("a-long-configured-secret").run(null);
+
+        DemoUsers.USER_GROUPS.forEach((user, group) -> {
+            assertThat(identity.checkPassword(user, "a-long-configured-secret")).as(user).isTrue();
+            assertThat(identity.createUserQuery().memberOfGroup(group).userId(user).count()).as(user).isOne();
+        });
+        assertThat(identity.createGroupQuery().groupId(Groups.ADMINS).singleResult().getType()).isEqualTo("SYSTEM");
+    }
+
+    @Test
+    void shouldGenerateAndPrintAPasswordOnce_whenNoneIsConfigured(CapturedOutput output) {
+        demoUsers("").run(null);
+
+        Matcher printed = Pattern.compile("Generated password \\(shown once\\): (\\S+)").matcher(output.getOut());
+        assertThat(printed.find()).as("the generated password is printed").isTrue();
+        String password = printed.group(1);
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(identity.checkPassword("analyst", password)).isTrue();
+        assertThat(identity.checkPassword("admin", "admin")).isFalse();
+        assertThat(identity.checkPassword("admin", "demo")).isFalse();
+    }
+
+    @Test
+    void shouldKeepExistingUsersAndFilters_onNextStart(CapturedOutput output) {
+        demoUsers("first-start-password").run(null);
+        demoUsers("second-start-password").run(null);
+
+        assertThat(identity.checkPassword("manager", "first-start-password")).isTrue();
+        assertThat(identity.checkPassword("manager", "second-start-password")).isFalse();
+        assertThat(identity.createUserQuery().count()).isEqualTo(DemoUsers.USER_GROUPS.size());
+        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCreateATasklistFilterPerGroup() {
+        demoUsers("some-password-123").run(null);
+
+        Filter analysts = engine.getFilterService().createFilterQuery().filterName("Analyst tasks").singleResult();
+        Filter managers = engine.getFilterService().createFilterQuery().filterName("Manager tasks").singleResult();
+        assertThat(((TaskQueryImpl) analysts.getQuery()).getCandidateGroup()).isEqualTo(Groups.ANALYSTS);
+        assertThat(((TaskQueryImpl) managers.getQuery()).getCandidateGroup()).isEqualTo(Groups.MANAGERS);
+    }
+}
