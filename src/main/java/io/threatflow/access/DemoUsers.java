@@ -83,11 +83,12 @@ class DemoUsers implements ApplicationRunner {
             }
         }
         if (filters.createFilterQuery().count() == 0) {
-            createFilter("My tasks", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-            createFilter("Analyst tasks", 0, tasks.createTaskQuery().taskCandidateGroup(Groups.ANALYSTS)
+            // the group queues first: Tasklist opens the first filter, and a queue is where work arrives
+            createFilter("Analyst tasks", -10, tasks.createTaskQuery().taskCandidateGroup(Groups.ANALYSTS)
                     .includeAssignedTasks());
-            createFilter("Manager tasks", 10, tasks.createTaskQuery().taskCandidateGroup(Groups.MANAGERS)
+            createFilter("Manager tasks", -5, tasks.createTaskQuery().taskCandidateGroup(Groups.MANAGERS)
                     .includeAssignedTasks());
+            createFilter("My tasks", 0, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         }
     }
 

@@ -38,7 +38,8 @@ class SecurityConfiguration {
         };
         return http
                 // path matchers, not MVC ones: /engine-rest is served by Jersey, outside Spring MVC
-                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/v3/api-docs/**"),
+                        path("/v3/api-docs"), path("/swagger-ui/**"), path("/swagger-ui.html")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))

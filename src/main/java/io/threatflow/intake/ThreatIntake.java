@@ -1,34 +1,85 @@
 package io.threatflow.intake;
 
 import io.threatflow.remediation.RemediationProcess;
+import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Registers a reported threat and opens its remediation case, in one transaction. */
+/**
+ * Turns a report into a case: a new threat opens a remediation case; a report of a threat that is open
+ * already is correlated to its case as a sighting. Two concurrent reports of one threat open one case: the
+ * threat's fingerprints are unique, the loser's transaction rolls back and is retried as a sighting.
+ */
 @Service
 public class ThreatIntake {
 
-    public record Opened(String threatId, String processInstanceId) {
+    public enum Result { CREATED, DUPLICATE }
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    public record Outcome(Result result, String threatId, String processInstanceId) {
     }
 
     private final ThreatService threats;
     private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
 
-    ThreatIntake(ThreatService threats, RuntimeService runtime) {
+    ThreatIntake(ThreatService threats, RuntimeService runtime, TransactionTemplate transaction) {
         this.threats = threats;
         this.runtime = runtime;
+        this.transaction = transaction;
     }
 
-    @Transactional
-    public Opened report(ThreatReport report) {
-        Threat threat = threats.register(report.toNewThreat());
+    public Outcome report(NewThreat report, String reportedBy) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> openOrCorrelate(report, reportedBy));
+            } catch (DuplicateKeyException | OptimisticLockingException concurrent) {
+                // another report of the same threat committed first, or the case moved on while we
+                // correlated: the next attempt sees the committed state
+                if (attempt == MAX_ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private Outcome openOrCorrelate(NewThreat report, String reportedBy) {
+        Optional<Threat> open = threats.findOpenDuplicate(report);
+        if (open.isPresent()) {
+            return correlate(open.get(), report, reportedBy);
+        }
+        Threat threat = threats.register(report);
         ProcessInstance instance = runtime.startProcessInstanceByKey(RemediationProcess.KEY, threat.id(),
                 RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threat.id()));
-        return new Opened(threat.id(), instance.getId());
+        return new Outcome(Result.CREATED, threat.id(), instance.getId());
+    }
+
+    private Outcome correlate(Threat threat, NewThreat report, String reportedBy) {
+        String severity = report.reportedSeverity() == null ? null : report.reportedSeverity().name();
+        try {
+            runtime.createMessageCorrelation(RemediationProcess.MESSAGE_THREAT_REOBSERVED)
+                    .processInstanceBusinessKey(threat.id())
+                    .setVariablesLocal(Variables.createVariables()
+                            .putValue(RemediationProcess.SIGHTING_SOURCE.name(), report.source())
+                            .putValue(RemediationProcess.SIGHTING_SOURCE_REF.name(), report.sourceRef())
+                            .putValue(RemediationProcess.SIGHTING_SEVERITY.name(), severity)
+                            .putValue(RemediationProcess.SIGHTING_REPORTED_BY.name(), reportedBy))
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException noCaseListening) {
+            // e.g. a threat under a mitigation started on its own: the sighting is still kept
+            threats.recordSighting(threat.id(), report.source(), report.sourceRef(), report.reportedSeverity(),
+                    reportedBy);
+        }
+        return new Outcome(Result.DUPLICATE, threat.id(), threat.processInstanceId());
     }
 }

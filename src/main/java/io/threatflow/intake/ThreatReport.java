@@ -18,14 +18,23 @@ public record ThreatReport(
         @NotBlank @Size(max = 255) String asset,
         @Size(max = 4000) String description,
         Severity severity,
-        @Pattern(regexp = "CVE-\\d{4}-\\d{4,}", message = "must look like CVE-2024-3400") String cve,
+        @Pattern(regexp = "(?i)CVE-\\d{4}-\\d{4,}", message = "must look like CVE-2024-3400") String cve,
         @Min(1) @Max(65535) Integer port,
         @Size(max = 100) String source,
         @Size(max = 255) String sourceRef,
         Instant detectedAt) {
 
+    /** @throws InvalidReportException for what field constraints cannot say */
     NewThreat toNewThreat() {
-        return new NewThreat(title.trim(), type, asset.trim(), description, severity, cve, port, source, sourceRef,
-                detectedAt);
+        if (type == ThreatType.EXPOSED_SERVICE && port == null) {
+            throw new InvalidReportException("port", "is required for an EXPOSED_SERVICE threat");
+        }
+        return new NewThreat(title.trim(), type, asset.trim(), description, severity,
+                cve == null ? null : cve.toUpperCase(java.util.Locale.ROOT), port, blankToNull(source),
+                blankToNull(sourceRef), detectedAt);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -20,6 +20,10 @@ public class InventoryService {
         this.assets = assets;
     }
 
+    public Optional<Asset> findByName(String name) {
+        return assets.findByName(name);
+    }
+
     public Optional<Asset> find(String assetId) {
         return assets.findById(assetId);
     }

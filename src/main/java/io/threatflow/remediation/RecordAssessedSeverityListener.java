@@ -4,12 +4,16 @@ import static io.threatflow.remediation.RemediationProcess.SEVERITY;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 
 import io.threatflow.threat.Severity;
+import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** At the end of {@code Task_AssessSeverity}: the decided severity goes to the register until triage changes it. */
+/**
+ * At the end of {@code Task_AssessSeverity}: the decided severity goes to the register until triage changes
+ * it. A sighting may have raised the threat above the decision already; the higher rating stands.
+ */
 @Component("recordAssessedSeverity")
 class RecordAssessedSeverityListener implements ExecutionListener {
 
@@ -21,6 +25,10 @@ class RecordAssessedSeverityListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        threats.recordSeverity(THREAT_ID.from(execution), Severity.valueOf(SEVERITY.from(execution)));
+        Threat threat = threats.get(THREAT_ID.from(execution));
+        Severity decided = Severity.valueOf(SEVERITY.from(execution));
+        Severity severity = threat.severity() == null ? decided : decided.atLeast(threat.severity());
+        threats.recordSeverity(threat.id(), severity);
+        SEVERITY.set(execution, severity.name());
     }
 }

@@ -2,6 +2,7 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.*;
 
+import io.threatflow.threat.DuplicateThreatException;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.Threat;
@@ -57,7 +58,11 @@ class RegisterThreatDelegate implements JavaDelegate {
                         .orElse(null),
                 PORT.optionalFrom(execution).orElse(null),
                 source, null, null);
-        return threats.register(report).id();
+        try {
+            return threats.register(report).id();
+        } catch (DuplicateThreatException e) {
+            throw new ProcessEngineException(e.getMessage() + ": work on that case instead of reporting it again");
+        }
     }
 
     private static String required(String value, String field) {

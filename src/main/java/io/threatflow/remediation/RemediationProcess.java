@@ -30,6 +30,10 @@ public final class RemediationProcess {
     public static final String END_THREAT_MITIGATED = "EndEvent_ThreatMitigated";
     public static final String BOUNDARY_ACTION_REJECTED = "BoundaryEvent_ActionRejected";
     public static final String ERROR_ACTION_REJECTED = "ActionRejected";
+    public static final String SUBPROCESS_THREAT_REOBSERVED = "SubProcess_ThreatReobserved";
+    public static final String TASK_RECORD_SIGHTING = "Task_RecordSighting";
+    public static final String END_SIGHTING_RECORDED = "EndEvent_SightingRecorded";
+    public static final String MESSAGE_THREAT_REOBSERVED = "ThreatReobserved";
 
     // what a report carries (the start form's fields)
     public static final ProcessVariable<String> THREAT_ID = ProcessVariable.of("threatId", String.class);
@@ -74,6 +78,12 @@ public final class RemediationProcess {
     public static final ProcessVariable<Integer> RETRIES_LEFT = ProcessVariable.of("retriesLeft", Integer.class);
     public static final ProcessVariable<String> VALIDATION_RESULT = ProcessVariable.of("validationResult", String.class);
     public static final ProcessVariable<String> LESSONS_LEARNED = ProcessVariable.of("lessonsLearned", String.class);
+
+    // a further report of the threat, handed over by the intake with the message ThreatReobserved
+    public static final ProcessVariable<String> SIGHTING_SOURCE = ProcessVariable.of("sightingSource", String.class);
+    public static final ProcessVariable<String> SIGHTING_SOURCE_REF = ProcessVariable.of("sightingSourceRef", String.class);
+    public static final ProcessVariable<String> SIGHTING_SEVERITY = ProcessVariable.of("sightingSeverity", String.class);
+    public static final ProcessVariable<String> SIGHTING_REPORTED_BY = ProcessVariable.of("sightingReportedBy", String.class);
 
     // from the mitigation subprocess
     public static final ProcessVariable<String> CONTAINMENT_OUTCOME = ProcessVariable.of("containmentOutcome", String.class);

@@ -62,6 +62,38 @@ public class ThreatRepository {
                 .query(this::row).list();
     }
 
+    /** One page of threats, newest report first, matching every filter that is set. */
+    public ThreatPage search(ThreatFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.severity() != null) {
+            where.append(" and severity = :severity");
+            params.put("severity", filter.severity().name());
+        }
+        if (filter.type() != null) {
+            where.append(" and type = :type");
+            params.put("type", filter.type().name());
+        }
+        if (filter.asset() != null) {
+            where.append(" and lower(asset_name) = :asset");
+            params.put("asset", filter.asset().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (filter.reportedSince() != null) {
+            where.append(" and reported_at >= :since");
+            params.put("since", utc(filter.reportedSince()));
+        }
+        long total = jdbc.sql("select count(*) from threat" + where).params(params).query(Long.class).single();
+        List<Threat> items = jdbc.sql("select * from threat" + where
+                        + " order by reported_at desc, id limit :limit offset :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query(this::row).list();
+        return new ThreatPage(items, page, size, total);
+    }
+
     void updateStatus(String id, ThreatStatus status) {
         jdbc.sql("update threat set status = :status where id = :id")
                 .param("status", status.name()).param("id", id).update();

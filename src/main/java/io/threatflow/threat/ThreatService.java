@@ -5,6 +5,7 @@ import io.threatflow.inventory.InventoryService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,30 +15,76 @@ import org.springframework.transaction.annotation.Transactional;
 public class ThreatService {
 
     private final ThreatRepository threats;
+    private final FingerprintRepository fingerprints;
+    private final SightingRepository sightings;
     private final InventoryService inventory;
     private final Clock clock;
 
-    ThreatService(ThreatRepository threats, InventoryService inventory, Clock clock) {
+    ThreatService(ThreatRepository threats, FingerprintRepository fingerprints, SightingRepository sightings,
+                  InventoryService inventory, Clock clock) {
         this.threats = threats;
+        this.fingerprints = fingerprints;
+        this.sightings = sightings;
         this.inventory = inventory;
         this.clock = clock;
     }
 
-    /** Registers a reported threat against its asset (registering an unknown asset as unmanaged). */
+    /** The open threat that this report describes again, if there is one. */
+    public Optional<Threat> findOpenDuplicate(NewThreat report) {
+        String assetId = inventory.findByName(report.assetName()).map(Asset::id).orElse(null);
+        return fingerprints.findThreat(Fingerprints.of(report, assetId)).flatMap(threats::findById);
+    }
+
+    /**
+     * Registers a reported threat against its asset (registering an unknown asset as unmanaged).
+     *
+     * @throws DuplicateThreatException when the report describes a threat that is open already
+     * @throws org.springframework.dao.DuplicateKeyException when a concurrent report of the same threat won
+     */
     @Transactional
     public Threat register(NewThreat report) {
+        findOpenDuplicate(report).ifPresent(open -> {
+            throw new DuplicateThreatException(open.id());
+        });
         Asset asset = inventory.resolve(report.assetName());
         Threat threat = new Threat(UUID.randomUUID().toString(), report.title().trim(), report.description(),
                 report.type(), null, report.reportedSeverity(), false, asset.id(),
                 report.assetName().trim(), report.cve(), report.port(), report.source(), report.sourceRef(),
                 ThreatStatus.OPEN, null, clock.instant(), report.detectedAt(), Map.of());
         threats.insert(threat);
+        fingerprints.insert(threat.id(), Fingerprints.of(report, asset.id()));
         inventory.recordFinding(threat);
         return threat;
     }
 
+    /**
+     * Records a further report of an open threat and raises the threat's severity when the new report rates
+     * it higher.
+     *
+     * @return the severity of the threat after the sighting
+     */
+    @Transactional
+    public Severity recordSighting(String threatId, String source, String sourceRef, Severity reported,
+                                   String reportedBy) {
+        Threat threat = get(threatId);
+        boolean raise = reported != null && (threat.severity() == null || reported.compareTo(threat.severity()) > 0);
+        if (raise) {
+            threats.updateSeverity(threatId, reported);
+        }
+        sightings.insert(new Sighting(threatId, source, sourceRef, reported, raise, reportedBy, clock.instant()));
+        return raise ? reported : threat.severity();
+    }
+
+    public List<Sighting> sightings(String threatId) {
+        return sightings.forThreat(threatId);
+    }
+
     public Threat get(String threatId) {
         return threats.findById(threatId).orElseThrow(() -> new ThreatNotFoundException(threatId));
+    }
+
+    public ThreatPage search(ThreatFilter filter, int page, int size) {
+        return threats.search(filter, page, size);
     }
 
     public List<Threat> openThreatsOnSameAsset(Threat threat) {
@@ -69,6 +116,7 @@ public class ThreatService {
     public void changeStatus(String threatId, ThreatStatus status) {
         threats.updateStatus(threatId, status);
         if (status.isClosed()) {
+            fingerprints.deleteFor(threatId);
             threats.markPhase(threatId, Phase.CLOSED, clock.instant());
         } else if (status == ThreatStatus.CONTAINED) {
             threats.markPhase(threatId, Phase.CONTAINED, clock.instant());

@@ -50,6 +50,7 @@ class RemediationProcessTest {
     final JavaDelegate closeEliminated = mock(JavaDelegate.class);
     final JavaDelegate liftContainment = mock(JavaDelegate.class);
     final JavaDelegate notifyStakeholders = mock(JavaDelegate.class);
+    final JavaDelegate recordSighting = mock(JavaDelegate.class);
     final Deque<Object> eradicationResults = new ArrayDeque<>();
     final Deque<Boolean> validationResults = new ArrayDeque<>();
     int eradications;
@@ -73,6 +74,7 @@ class RemediationProcessTest {
         Mocks.register("validateRemediation", (JavaDelegate) this::validate);
         Mocks.register("liftContainment", liftContainment);
         Mocks.register("closeEliminated", closeEliminated);
+        Mocks.register("recordSighting", recordSighting);
     }
 
     @AfterEach
@@ -289,5 +291,18 @@ class RemediationProcessTest {
                 .variables().containsEntry(INVESTIGATION_ROUND.name(), 2);
         Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId(TASK_INVESTIGATE_THREAT).count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRecordSightingAndCarryOn_whenThreatIsReportedAgain() throws Exception {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "LOW");
+
+        runtimeService().createMessageCorrelation(MESSAGE_THREAT_REOBSERVED).processInstanceBusinessKey("threat-1")
+                .setVariablesLocal(withVariables(SIGHTING_SOURCE.name(), "scanner", SIGHTING_SEVERITY.name(), "HIGH"))
+                .correlate();
+
+        assertThat(instance).hasPassed(TASK_RECORD_SIGHTING, END_SIGHTING_RECORDED).isWaitingAt(TASK_TRIAGE_THREAT);
+        verify(recordSighting).execute(any());
+        assertThat(instance).variables().containsEntry(SIGHTING_SEVERITY.name(), "HIGH");
     }
 }
