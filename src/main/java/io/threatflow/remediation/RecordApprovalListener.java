@@ -1,18 +1,30 @@
 package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.APPROVED_BY;
+import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 
 import io.threatflow.Actors;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On completion of {@code Task_ApproveEradication}: who decided. */
+/**
+ * On completion of {@code Task_ApproveEradication}: who decided, and the four-eyes rule: whoever
+ * investigated the threat cannot approve its eradication. Refusing here rolls the completion back, whether it
+ * came from Tasklist, the REST API or any other client.
+ */
 @Component("recordApproval")
 class RecordApprovalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        APPROVED_BY.set(task, Actors.completing(task));
+        String approver = Actors.completing(task);
+        String investigator = INVESTIGATED_BY.from(task, null);
+        if (investigator != null && !Actors.UNKNOWN.equals(investigator) && investigator.equals(approver)) {
+            throw new BadUserRequestException("Four eyes: " + approver + " investigated this threat, so another "
+                    + "manager must approve or reject its eradication");
+        }
+        APPROVED_BY.set(task, approver);
     }
 }

@@ -44,7 +44,8 @@ class DemoUsersTest {
     }
 
     private DemoUsers demoUsers(String password) {
-        return new DemoUsers(identity, engine.getFilterService(), engine.getTaskService(), password);
+        new IdentitySetup(identity, engine.getFilterService(), engine.getTaskService(), true, "admin", "").run(null);
+        return new DemoUsers(identity, password);
     }
 
     @Test
@@ -86,9 +87,29 @@ class DemoUsersTest {
     void shouldCreateATasklistFilterPerGroup() {
         demoUsers("some-password-123").run(null);
 
-        Filter analysts = engine.getFilterService().createFilterQuery().filterName("Analyst tasks").singleResult();
-        Filter managers = engine.getFilterService().createFilterQuery().filterName("Manager tasks").singleResult();
+        Filter analysts = engine.getFilterService().createFilterQuery().filterName(IdentitySetup.ANALYST_FILTER).singleResult();
+        Filter managers = engine.getFilterService().createFilterQuery().filterName(IdentitySetup.MANAGER_FILTER).singleResult();
         assertThat(((TaskQueryImpl) analysts.getQuery()).getCandidateGroup()).isEqualTo(Groups.ANALYSTS);
         assertThat(((TaskQueryImpl) managers.getQuery()).getCandidateGroup()).isEqualTo(Groups.MANAGERS);
+    }
+
+    @Test
+    void shouldCreateAnAdministratorWithAGeneratedPassword_whenThereAreNoDemoUsers(CapturedOutput output) {
+        new IdentitySetup(identity, engine.getFilterService(), engine.getTaskService(), false, "root", "").run(null);
+
+        Matcher printed = Pattern.compile("Generated password \\(shown once\\): (\\S+)").matcher(output.getOut());
+        assertThat(printed.find()).isTrue();
+        assertThat(identity.checkPassword("root", printed.group(1))).isTrue();
+        assertThat(identity.createUserQuery().memberOfGroup(Groups.ADMINS).userId("root").count()).isOne();
+        assertThat(identity.createUserQuery().count()).as("no demo users").isOne();
+    }
+
+    @Test
+    void shouldNotCreateASecondAdministrator_onNextStart() {
+        new IdentitySetup(identity, engine.getFilterService(), engine.getTaskService(), false, "root", "given-pw-123").run(null);
+        new IdentitySetup(identity, engine.getFilterService(), engine.getTaskService(), false, "other", "").run(null);
+
+        assertThat(identity.checkPassword("root", "given-pw-123")).isTrue();
+        assertThat(identity.createUserQuery().memberOfGroup(Groups.ADMINS).count()).isOne();
     }
 }

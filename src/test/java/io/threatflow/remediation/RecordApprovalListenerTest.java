@@ -2,9 +2,12 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.APPROVED_BY;
 import static io.threatflow.testing.FakeTask.task;
+import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +40,23 @@ class RecordApprovalListenerTest {
         listener.notify(task);
 
         assertThat(APPROVED_BY.from(task)).isEqualTo("unknown");
+    }
+
+    @Test
+    void shouldRefuseApproval_byTheUserWhoInvestigated() {
+        DelegateTask task = task(Map.of(INVESTIGATED_BY.name(), "carol"), "carol", "carol");
+
+        assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Four eyes").hasMessageContaining("carol");
+        assertThat(APPROVED_BY.optionalFrom(task)).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptApproval_byAnotherUserThanTheInvestigator() {
+        DelegateTask task = task(Map.of(INVESTIGATED_BY.name(), "alice"), null, "carol");
+
+        listener.notify(task);
+
+        assertThat(APPROVED_BY.from(task)).isEqualTo("carol");
     }
 }

@@ -1,0 +1,124 @@
+package io.threatflow.access;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import io.threatflow.mitigation.MitigationProcess;
+import io.threatflow.remediation.RemediationProcess;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each group may do, granted on every start so that an upgrade brings existing installations in line:
+ * missing permissions are added to the group's grant. Tasks need no grant here: the engine lets the
+ * members of a task's candidate group work it, and nobody else.
+ */
+@Component
+@Order(3)
+class GroupAuthorizations implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupAuthorizations.class);
+
+    record Grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    private static final String REMEDIATION = RemediationProcess.KEY;
+    private static final String MITIGATION = MitigationProcess.KEY;
+
+    static final List<Grant> GRANTS = List.of(
+            // analysts: Tasklist; report threats; read the threat cases and their history
+            new Grant(Groups.ANALYSTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(Groups.ANALYSTS, Resources.PROCESS_DEFINITION, REMEDIATION, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY),
+            new Grant(Groups.ANALYSTS, Resources.PROCESS_DEFINITION, MITIGATION, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
+            new Grant(Groups.ANALYSTS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE),
+            new Grant(Groups.ANALYSTS, Resources.GROUP, "*", Permissions.READ),
+            // managers: Tasklist and Cockpit; everything of the threat processes to read, incidents to retry
+            new Grant(Groups.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+            new Grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, REMEDIATION, managerPermissions()),
+            new Grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, MITIGATION, managerPermissions()),
+            new Grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE),
+            new Grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY),
+            new Grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ),
+            new Grant(Groups.MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ),
+            new Grant(Groups.MANAGERS, Resources.GROUP, "*", Permissions.READ),
+            // modelers: Cockpit; deploy and read what they deploy
+            new Grant(Groups.MODELERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(Groups.MODELERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ),
+            new Grant(Groups.MODELERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ),
+            new Grant(Groups.MODELERS, Resources.DECISION_DEFINITION, "*", Permissions.READ),
+            new Grant(Groups.MODELERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ));
+
+    private static Permission[] managerPermissions() {
+        return new Permission[] {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+                ProcessDefinitionPermissions.RETRY_JOB};
+    }
+
+    /** The Tasklist filters each group sees, by filter name. */
+    static final Map<String, List<String>> FILTERS = Map.of(
+            Groups.ANALYSTS, List.of(IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER),
+            Groups.MANAGERS, List.of(IdentitySetup.MANAGER_FILTER, IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER));
+
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+
+    GroupAuthorizations(AuthorizationService authorizations, FilterService filters) {
+        this.authorizations = authorizations;
+        this.filters = filters;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<Grant> grants = new ArrayList<>(GRANTS);
+        FILTERS.forEach((group, names) -> names.forEach(name -> filters.createFilterQuery().filterName(name).list()
+                .stream().map(Filter::getId)
+                .forEach(id -> grants.add(new Grant(group, Resources.FILTER, id, Permissions.READ)))));
+        int changed = 0;
+        for (Grant grant : grants) {
+            changed += ensure(grant) ? 1 : 0;
+        }
+        if (changed > 0) {
+            log.info("Granted or extended {} group authorizations", changed);
+        }
+    }
+
+    /** @return whether the grant was created or extended */
+    private boolean ensure(Grant grant) {
+        Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(grant.group()).resourceType(grant.resource()).resourceId(grant.resourceId()).list()
+                .stream().findFirst().orElse(null);
+        if (existing != null && Arrays.stream(grant.permissions()).allMatch(existing::isPermissionGranted)) {
+            return false;
+        }
+        Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        if (existing == null) {
+            authorization.setGroupId(grant.group());
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+        }
+        Arrays.stream(grant.permissions()).forEach(authorization::addPermission);
+        authorizations.saveAuthorization(authorization);
+        return true;
+    }
+}

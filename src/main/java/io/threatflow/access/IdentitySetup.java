@@ -1,0 +1,125 @@
+package io.threatflow.access;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On every start: the groups the processes name, a Tasklist filter per group, and an administrator when
+ * there is none. Without one, Camunda's Admin app would let whoever comes first create it; instead the
+ * administrator is created here with THREATFLOW_ADMIN_PASSWORD, or a generated password printed once.
+ */
+@Component
+@Order(1)
+class IdentitySetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    static final String ANALYST_FILTER = "Analyst tasks";
+    static final String MANAGER_FILTER = "Manager tasks";
+    static final String MY_TASKS_FILTER = "My tasks";
+
+    private final IdentityService identity;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final boolean demo;
+    private final String adminUser;
+    private final String adminPassword;
+
+    IdentitySetup(IdentityService identity, FilterService filters, TaskService tasks,
+                  @Value("${threatflow.demo.enabled:false}") boolean demo,
+                  @Value("${threatflow.admin.user:admin}") String adminUser,
+                  @Value("${threatflow.admin.password:}") String adminPassword) {
+        this.identity = identity;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.demo = demo;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Groups.ALL.forEach((id, name) -> {
+            if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+                Group group = identity.newGroup(id);
+                group.setName(name);
+                group.setType(Groups.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+                identity.saveGroup(group);
+            }
+        });
+        if (filters.createFilterQuery().count() == 0) {
+            // the group queues first: Tasklist opens the first filter, and a queue is where work arrives
+            createFilter(ANALYST_FILTER, -10, tasks.createTaskQuery().taskCandidateGroup(Groups.ANALYSTS)
+                    .includeAssignedTasks());
+            createFilter(MANAGER_FILTER, -5, tasks.createTaskQuery().taskCandidateGroup(Groups.MANAGERS)
+                    .includeAssignedTasks());
+            createFilter(MY_TASKS_FILTER, 0, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        }
+        // the demo users bring their own administrator
+        if (!demo && identity.createUserQuery().memberOfGroup(Groups.ADMINS).count() == 0) {
+            createAdministrator();
+        }
+    }
+
+    private void createAdministrator() {
+        boolean generated = adminPassword == null || adminPassword.isBlank();
+        String password = generated ? Passwords.generate() : adminPassword;
+        User user = identity.newUser(adminUser);
+        user.setFirstName("ThreatFlow");
+        user.setLastName("Administrator");
+        user.setPassword(password);
+        identity.saveUser(user);
+        identity.createMembership(adminUser, Groups.ADMINS);
+        if (generated) {
+            log.warn("""
+
+                    ================================================================
+                     ThreatFlow administrator '{}' created.
+                     Generated password (shown once): {}
+                     Set THREATFLOW_ADMIN_PASSWORD to choose it instead.
+                    ================================================================""", adminUser, password);
+        } else {
+            log.info("ThreatFlow administrator '{}' created with the password from THREATFLOW_ADMIN_PASSWORD", adminUser);
+        }
+    }
+
+    private void createFilter(String name, int priority, TaskQuery query) {
+        Filter filter = filters.newTaskFilter(name).setOwner(null).setQuery(query)
+                .setProperties(Map.of("priority", priority, "description", name + " of ThreatFlow cases",
+                        "refresh", true, "variables", List.of(
+                                Map.of("name", "threatTitle", "label", "Threat"),
+                                Map.of("name", "assetName", "label", "Asset"),
+                                Map.of("name", "severity", "label", "Severity"))));
+        filters.saveFilter(filter);
+    }
+
+    /** Random passwords for accounts created without one. */
+    static final class Passwords {
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        private Passwords() {
+        }
+
+        static String generate() {
+            byte[] bytes = new byte[18];
+            RANDOM.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+    }
+}
