@@ -91,6 +91,9 @@ class GroupAuthorizations implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         List<Grant> grants = new ArrayList<>(GRANTS);
+        // administrators: everything, as Camunda's own first-admin setup grants it
+        Arrays.stream(Resources.values())
+                .forEach(resource -> grants.add(new Grant(Groups.ADMINS, resource, "*", Permissions.ALL)));
         FILTERS.forEach((group, names) -> names.forEach(name -> filters.createFilterQuery().filterName(name).list()
                 .stream().map(Filter::getId)
                 .forEach(id -> grants.add(new Grant(group, Resources.FILTER, id, Permissions.READ)))));

@@ -5,10 +5,12 @@ import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -32,11 +34,14 @@ public class ThreatIntake {
     private final ThreatService threats;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
+    private final IdentityService identity;
 
-    ThreatIntake(ThreatService threats, RuntimeService runtime, TransactionTemplate transaction) {
+    ThreatIntake(ThreatService threats, RuntimeService runtime, TransactionTemplate transaction,
+                 IdentityService identity) {
         this.threats = threats;
         this.runtime = runtime;
         this.transaction = transaction;
+        this.identity = identity;
     }
 
     public Outcome report(NewThreat report, String reportedBy) {
@@ -66,6 +71,9 @@ public class ThreatIntake {
 
     private Outcome correlate(Threat threat, NewThreat report, String reportedBy) {
         String severity = report.reportedSeverity() == null ? null : report.reportedSeverity().name();
+        // a reporter may add a sighting to any open case without the right to change cases in general
+        Authentication reporter = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
         try {
             runtime.createMessageCorrelation(RemediationProcess.MESSAGE_THREAT_REOBSERVED)
                     .processInstanceBusinessKey(threat.id())
@@ -79,6 +87,10 @@ public class ThreatIntake {
             // e.g. a threat under a mitigation started on its own: the sighting is still kept
             threats.recordSighting(threat.id(), report.source(), report.sourceRef(), report.reportedSeverity(),
                     reportedBy);
+        } finally {
+            if (reporter != null) {
+                identity.setAuthentication(reporter);
+            }
         }
         return new Outcome(Result.DUPLICATE, threat.id(), threat.processInstanceId());
     }

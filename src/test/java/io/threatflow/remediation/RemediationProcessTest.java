@@ -64,6 +64,7 @@ class RemediationProcessTest {
         Mocks.register("recordTriage", (TaskListener) task -> { });
         Mocks.register("recordInvestigation", (TaskListener) task -> INVESTIGATED_BY.set(task, "alice"));
         Mocks.register("recordApproval", (TaskListener) task -> { });
+        Mocks.register("excludeInvestigator", (TaskListener) task -> { });
         Mocks.register("closeFalsePositive", closeFalsePositive);
         Mocks.register("notifyStakeholders", notifyStakeholders);
         Mocks.register("collectEvidence", (JavaDelegate) execution -> {

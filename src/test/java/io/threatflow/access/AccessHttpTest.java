@@ -1,0 +1,182 @@
+package io.threatflow.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.InventoryService;
+import io.threatflow.inventory.NetworkState;
+import io.threatflow.testing.ApiClient;
+import io.threatflow.threat.Severity;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Each group can do its job and no more, enforced by the engine, over the real HTTP interfaces. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AccessHttpTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    InventoryService inventory;
+    @LocalServerPort
+    int port;
+
+    ApiClient analyst;
+    ApiClient manager;
+
+    @BeforeEach
+    void clients() {
+        analyst = new ApiClient(http, "analyst");
+        manager = new ApiClient(http, "manager");
+    }
+
+    @ParameterizedTest(name = "{0} may use {1}: {2}")
+    @CsvSource({"analyst,tasklist,true", "analyst,cockpit,false", "analyst,admin,false",
+            "manager,tasklist,true", "manager,cockpit,true", "manager,admin,false",
+            "modeler,cockpit,true", "modeler,tasklist,false", "modeler,admin,false",
+            "admin,admin,true"})
+    void shouldLetEachGroupIntoItsWebapps(String user, String app, boolean allowed) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(url("/camunda/app/" + app + "/default/"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+                        url("/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                        + URLEncoder.encode(ApiClient.PASSWORD, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(allowed ? 200 : 403);
+    }
+
+    @Test
+    void shouldKeepCamundaWebappSecurityHeaders() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                url("/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString().contains("script-src");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-XSRF-TOKEN")).isPresent();
+    }
+
+    @Test
+    void shouldShowAnalystsOnlyTheirGroupsTasks_andRefuseThemManagerTasks() {
+        String threatId = analyst.report(Map.of("title", "Log4Shell on access-web-01", "type", "OUTDATED_OS",
+                "asset", "access-os-01.corp", "severity", "MEDIUM"));
+        analyst.submit(analyst.awaitTask(threatId, "Task_TriageThreat"), Map.of("falsePositive", false, "severity", "MEDIUM"));
+        analyst.submit(analyst.awaitTask(threatId, "Task_InvestigateThreat"),
+                Map.of("rootCause", "end of support", "eliminable", true, "remediationAction", "UPGRADE_OS"));
+        String approval = manager.awaitTask(threatId, "Task_ApproveEradication");
+
+        ResponseEntity<List<Map<String, Object>>> analystTasks = http.withBasicAuth("analyst", ApiClient.PASSWORD)
+                .exchange("/engine-rest/task?processInstanceBusinessKey=" + threatId, HttpMethod.GET, null,
+                        new org.springframework.core.ParameterizedTypeReference<>() { });
+        assertThat(analystTasks.getBody()).isEmpty();
+
+        ResponseEntity<Map<String, Object>> refused = analyst.post("/engine-rest/task/" + approval + "/submit-form",
+                Map.of("variables", Map.of("eradicationApproved", Map.of("value", true),
+                        "approvalComment", Map.of("value", "looks fine to me"))));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        manager.submit(approval, Map.of("eradicationApproved", false, "approvalComment", "not in this change window"));
+        assertThat(manager.awaitTask(threatId, "Task_ReviewResidualRisk")).isNotBlank();
+    }
+
+    @Test
+    void shouldRefuseApproval_byTheManagerWhoInvestigated() {
+        User dual = identity.newUser("dualrole");
+        dual.setPassword(ApiClient.PASSWORD);
+        identity.saveUser(dual);
+        identity.createMembership("dualrole", Groups.ANALYSTS);
+        identity.createMembership("dualrole", Groups.MANAGERS);
+        ApiClient both = new ApiClient(http, "dualrole");
+        inventory.add(new Asset(null, "access-os-02", "10.77.0.2", "Windows Server", "2012 R2", false,
+                NetworkState.CONNECTED, Severity.MEDIUM, "hr-it", true, false, false, false, Set.of(), Set.of(), Set.of()));
+
+        String threatId = both.report(Map.of("title", "Unsupported OS on access-os-02", "type", "OUTDATED_OS",
+                "asset", "access-os-02"));
+        both.submit(both.awaitTask(threatId, "Task_TriageThreat"), Map.of("falsePositive", false, "severity", "MEDIUM"));
+        both.submit(both.awaitTask(threatId, "Task_InvestigateThreat"),
+                Map.of("rootCause", "end of support", "eliminable", true, "remediationAction", "UPGRADE_OS"));
+        String approval = both.awaitTask(threatId, "Task_ApproveEradication");
+
+        ResponseEntity<Map<String, Object>> ownApproval = both.post("/engine-rest/task/" + approval + "/submit-form",
+                Map.of("variables", Map.of("eradicationApproved", Map.of("value", true),
+                        "approvalComment", Map.of("value", "approving my own work"))));
+        assertThat(ownApproval.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        manager.submit(approval, Map.of("eradicationApproved", true, "approvalComment", "checked by a second pair"));
+        analyst.submit(analyst.awaitTask(threatId, "Task_ConfirmClosure"), Map.of("lessonsLearned", "plan upgrades"));
+        assertThat(analyst.awaitClosed(threatId, "ELIMINATED")).containsEntry("status", "ELIMINATED");
+    }
+
+    @Test
+    void shouldLetModelersDeploy_andNobodyElse() {
+        String model = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_AccessCheck"
+                    targetNamespace="https://threatflow.io/test">
+                  <bpmn:process id="access-check" isExecutable="true" camunda:historyTimeToLive="1">
+                    <bpmn:startEvent id="StartEvent_Started" />
+                  </bpmn:process>
+                </bpmn:definitions>""";
+        assertThat(deploy("analyst", model).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deploy("manager", model).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deploy("modeler", model).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private ResponseEntity<String> deploy(String user, String model) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", "access-check");
+        parts.add("deploy-changed-only", "true");
+        parts.add("access-check.bpmn", new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "access-check.bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, ApiClient.PASSWORD).postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(parts, headers), String.class);
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+}
