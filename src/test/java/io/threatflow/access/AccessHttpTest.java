@@ -82,6 +82,46 @@ class AccessHttpTest {
         assertThat(login.statusCode()).as(login.body()).isEqualTo(allowed ? 200 : 403);
     }
 
+    @ParameterizedTest(name = "{0} {5} {1} on {3} {4}")
+    @CsvSource({
+            // analysts: report threats, read the cases and their history; nothing else
+            "analyst,CREATE_INSTANCE,6,ProcessDefinition,threat-remediation,true",
+            "analyst,READ_HISTORY,6,ProcessDefinition,threat-remediation,true",
+            "analyst,READ_HISTORY,6,ProcessDefinition,threat-mitigation,true",
+            "analyst,READ_TASK,6,ProcessDefinition,threat-remediation,false",
+            "analyst,RETRY_JOB,6,ProcessDefinition,threat-remediation,false",
+            "analyst,UPDATE_INSTANCE,6,ProcessDefinition,threat-remediation,false",
+            "analyst,CREATE,9,Deployment,*,false",
+            "analyst,ACCESS,0,Application,cockpit,false",
+            // managers: read everything of the threat processes, retry jobs; no deployments, no Admin
+            "manager,READ_TASK,6,ProcessDefinition,threat-remediation,true",
+            "manager,READ_HISTORY,6,ProcessDefinition,threat-mitigation,true",
+            "manager,RETRY_JOB,6,ProcessDefinition,threat-remediation,true",
+            "manager,RETRY_JOB,6,ProcessDefinition,threat-mitigation,true",
+            "manager,CREATE_INSTANCE,6,ProcessDefinition,threat-mitigation,true",
+            "manager,READ,10,DecisionDefinition,*,true",
+            "manager,CREATE,9,Deployment,*,false",
+            "manager,ACCESS,0,Application,admin,false",
+            // modelers: deployments and definitions; no cases
+            "modeler,CREATE,9,Deployment,*,true",
+            "modeler,READ,9,Deployment,*,true",
+            "modeler,READ,6,ProcessDefinition,threat-remediation,true",
+            "modeler,READ_HISTORY,6,ProcessDefinition,threat-remediation,false",
+            "modeler,CREATE_INSTANCE,6,ProcessDefinition,threat-remediation,false",
+            "modeler,ACCESS,0,Application,tasklist,false",
+            // administrators: everything
+            "admin,ALL,4,Authorization,*,true",
+            "admin,CREATE,9,Deployment,*,true"})
+    void shouldGrantEachGroupExactlyItsPermissions(String user, String permission, int resourceType,
+                                                   String resourceName, String resourceId, boolean granted) {
+        ResponseEntity<Map<String, Object>> check = new ApiClient(http, user).get("/engine-rest/authorization/check"
+                + "?permissionName=" + permission + "&resourceName=" + resourceName + "&resourceType=" + resourceType
+                + "&resourceId=" + resourceId);
+
+        assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(check.getBody()).containsEntry("authorized", granted);
+    }
+
     @Test
     void shouldKeepCamundaWebappSecurityHeaders() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
