@@ -1,0 +1,63 @@
+package io.threatflow;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * On SIGTERM this node stops acquiring jobs, lets the jobs it holds finish, and releases the lock of any
+ * that did not finish in time, so another node of the cluster takes them at once instead of after the lock
+ * expires (five minutes by default).
+ */
+@Component
+class GracefulJobShutdown implements ApplicationListener<ContextClosedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(GracefulJobShutdown.class);
+
+    private final JobExecutor jobExecutor;
+    private final TaskExecutor jobThreads;
+    private final JdbcClient jdbc;
+    private final Duration timeout;
+
+    GracefulJobShutdown(JobExecutor jobExecutor, @Qualifier("camundaTaskExecutor") TaskExecutor jobThreads,
+                        JdbcClient jdbc, @Value("${threatflow.jobs.shutdown-timeout:30s}") Duration timeout) {
+        this.jobExecutor = jobExecutor;
+        this.jobThreads = jobThreads;
+        this.jdbc = jdbc;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (!jobExecutor.isActive()) {
+            return;
+        }
+        jobExecutor.shutdown();
+        if (jobThreads instanceof ThreadPoolTaskExecutor pool) {
+            ThreadPoolExecutor threads = pool.getThreadPoolExecutor();
+            threads.shutdown();
+            try {
+                if (!threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("Jobs still running after {}; their locks are released for another node", timeout);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // the engine has no API to unlock a job; its lock columns are what acquisition reads
+        int released = jdbc.sql("update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ = :owner")
+                .param("owner", jobExecutor.getLockOwner()).update();
+        log.info("Job executor stopped{}", released > 0 ? "; released the locks of " + released + " jobs" : "");
+    }
+}
