@@ -75,7 +75,7 @@ public class ActionService {
         Asset asset = scanner.scan(threat.assetId());
         String target = asset.hostname();
         try {
-            String detail = dispatch(action, threat, asset);
+            String detail = dispatch(action, threat, asset, key);
             log.append(threat.id(), action, purpose, target, ActionStatus.APPLIED, attempt, key, detail, clock.instant());
         } catch (ActionRejectedException rejected) {
             log.append(threat.id(), action, purpose, target, ActionStatus.REJECTED, attempt, key,
@@ -122,20 +122,20 @@ public class ActionService {
         }
     }
 
-    private String dispatch(ActionType action, Threat threat, Asset asset) {
+    private String dispatch(ActionType action, Threat threat, Asset asset, String key) {
         return switch (action) {
-            case PATCH_SOFTWARE -> patching.patchSoftware(asset, threat.findingKey());
-            case UPGRADE_OS -> patching.upgradeOs(asset);
-            case CLOSE_PORT -> ports.closePort(asset, threat.port());
-            case REMOVE_MALWARE -> malware.removeMalware(asset, threat.findingKey());
-            case RESET_CREDENTIALS -> accounts.resetCredentials(asset);
-            case ISOLATE_HOST -> isolation.isolate(asset);
-            case RECONNECT_HOST -> isolation.reconnect(asset);
-            case BLOCK_PORT -> ports.blockPort(asset, threat.port());
-            case UNBLOCK_PORT -> ports.unblockPort(asset, threat.port());
-            case DISABLE_ACCOUNT -> accounts.disableAccount(asset);
-            case ENABLE_ACCOUNT -> accounts.enableAccount(asset);
-            case RAISE_MONITORING -> monitoring.raiseMonitoring(asset);
+            case PATCH_SOFTWARE -> patching.patchSoftware(key, asset, threat.findingKey());
+            case UPGRADE_OS -> patching.upgradeOs(key, asset);
+            case CLOSE_PORT -> ports.closePort(key, asset, threat.port());
+            case REMOVE_MALWARE -> malware.removeMalware(key, asset, threat.findingKey());
+            case RESET_CREDENTIALS -> accounts.resetCredentials(key, asset);
+            case ISOLATE_HOST -> isolation.isolate(key, asset);
+            case RECONNECT_HOST -> isolation.reconnect(key, asset);
+            case BLOCK_PORT -> ports.blockPort(key, asset, threat.port());
+            case UNBLOCK_PORT -> ports.unblockPort(key, asset, threat.port());
+            case DISABLE_ACCOUNT -> accounts.disableAccount(key, asset);
+            case ENABLE_ACCOUNT -> accounts.enableAccount(key, asset);
+            case RAISE_MONITORING -> monitoring.raiseMonitoring(key, asset);
             case NOTIFY_STAKEHOLDERS -> throw new IllegalArgumentException("notifications go through the NotificationPort");
         };
     }

@@ -11,4 +11,31 @@ public interface PortControlPort {
     String blockPort(Asset asset, Integer port);
 
     String unblockPort(Asset asset, Integer port);
+
+    /**
+     * As {@link #closePort}, with the action's idempotency key. An adapter whose target is not part of the
+     * engine's transaction overrides this and hands the key to the target, so that a job run again after a
+     * rollback does not make the target act twice.
+     */
+    default String closePort(String idempotencyKey, Asset asset, Integer port) {
+        return closePort(asset, port);
+    }
+
+    /**
+     * As {@link #blockPort}, with the action's idempotency key. An adapter whose target is not part of the
+     * engine's transaction overrides this and hands the key to the target, so that a job run again after a
+     * rollback does not make the target act twice.
+     */
+    default String blockPort(String idempotencyKey, Asset asset, Integer port) {
+        return blockPort(asset, port);
+    }
+
+    /**
+     * As {@link #unblockPort}, with the action's idempotency key. An adapter whose target is not part of the
+     * engine's transaction overrides this and hands the key to the target, so that a job run again after a
+     * rollback does not make the target act twice.
+     */
+    default String unblockPort(String idempotencyKey, Asset asset, Integer port) {
+        return unblockPort(asset, port);
+    }
 }

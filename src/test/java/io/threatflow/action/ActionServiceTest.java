@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -41,12 +42,13 @@ class ActionServiceTest {
 
     private final ActionLog log = mock(ActionLog.class);
     private final ScannerPort scanner = mock(ScannerPort.class);
-    private final HostIsolationPort isolation = mock(HostIsolationPort.class);
-    private final PortControlPort ports = mock(PortControlPort.class);
-    private final PatchingPort patching = mock(PatchingPort.class);
-    private final MalwareRemovalPort malware = mock(MalwareRemovalPort.class);
-    private final AccountControlPort accounts = mock(AccountControlPort.class);
-    private final MonitoringPort monitoring = mock(MonitoringPort.class);
+    // CALLS_REAL_METHODS: the keyed default methods that ActionService calls reach the stubs below
+    private final HostIsolationPort isolation = mock(HostIsolationPort.class, CALLS_REAL_METHODS);
+    private final PortControlPort ports = mock(PortControlPort.class, CALLS_REAL_METHODS);
+    private final PatchingPort patching = mock(PatchingPort.class, CALLS_REAL_METHODS);
+    private final MalwareRemovalPort malware = mock(MalwareRemovalPort.class, CALLS_REAL_METHODS);
+    private final AccountControlPort accounts = mock(AccountControlPort.class, CALLS_REAL_METHODS);
+    private final MonitoringPort monitoring = mock(MonitoringPort.class, CALLS_REAL_METHODS);
     private final ActionService service = new ActionService(log, scanner, isolation, ports, patching, malware,
             accounts, monitoring, Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -98,6 +100,7 @@ class ActionServiceTest {
         ActionRecord result = service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, ROUND_1);
 
         assertThat(result).isEqualTo(logged);
+        verify(ports).closePort(CLOSE_KEY, host, 3389);
         verify(ports).closePort(host, 3389);
         verify(log).append("threat-1", ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, "legacy-hr-01",
                 ActionStatus.APPLIED, 1, CLOSE_KEY, "port 3389 closed", NOW);

@@ -3,11 +3,14 @@ package io.threatflow.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.threatflow.action.PatchingPort;
 import io.threatflow.action.ScannerPort;
+import io.threatflow.inventory.Asset;
 import io.threatflow.testing.ApiClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,18 +31,52 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A technical failure of an outside system retries, then shows as an incident with the adapter's message;
  * once the cause is fixed a manager's retry completes the case. A refusal by the target never becomes an
- * incident.
+ * incident. A job that runs again after a rollback does not make a target act twice.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "threatflow.jobs.retry-cycle=R2/PT1S")
 @ActiveProfiles("test")
-class IncidentHttpTest {
+class FailureHandlingHttpTest {
 
     /** The scanner, failing while {@link #failing} is set, as an EDR API that times out would. */
     static final AtomicBoolean failing = new AtomicBoolean();
 
+    /** Patch management outside the engine's transaction: it applies each idempotency key once. */
+    static final Map<String, Integer> patchRequests = new ConcurrentHashMap<>();
+    static final Map<String, Integer> patchesApplied = new ConcurrentHashMap<>();
+    /** The node dies after the patch call, before its transaction commits: once. */
+    static final AtomicBoolean dieAfterPatch = new AtomicBoolean();
+
     @TestConfiguration
-    static class FailingScanner {
+    static class FailingAdapters {
+        @Bean
+        @Primary
+        PatchingPort externalPatchManagement(@Qualifier("inventoryActionAdapter") PatchingPort inventory) {
+            return new PatchingPort() {
+                @Override
+                public String patchSoftware(String idempotencyKey, Asset asset, String finding) {
+                    patchRequests.merge(idempotencyKey, 1, Integer::sum);
+                    boolean first = patchesApplied.putIfAbsent(idempotencyKey, 1) == null;
+                    // the inventory mirrors the target's state, which a rollback here does not undo
+                    String detail = inventory.patchSoftware(asset, finding);
+                    if (first && dieAfterPatch.getAndSet(false)) {
+                        throw new IllegalStateException("node died before its transaction committed");
+                    }
+                    return first ? detail : detail + " (request " + idempotencyKey + " already applied)";
+                }
+
+                @Override
+                public String patchSoftware(Asset asset, String finding) {
+                    throw new UnsupportedOperationException("external targets are called with the idempotency key");
+                }
+
+                @Override
+                public String upgradeOs(Asset asset) {
+                    return inventory.upgradeOs(asset);
+                }
+            };
+        }
+
         @Bean
         @Primary
         ScannerPort failingScanner(@Qualifier("inventoryActionAdapter") ScannerPort real) {
@@ -90,6 +127,29 @@ class IncidentHttpTest {
         analyst.submit(analyst.awaitTask(threatId, "Task_ConfirmClosure"), Map.of("lessonsLearned", "watch the EDR API"));
         assertThat(analyst.awaitClosed(threatId, "ELIMINATED")).containsEntry("status", "ELIMINATED");
         assertThat(incidents(manager, threatId)).isEmpty();
+    }
+
+    @Test
+    void shouldApplyActionOnce_whenTransactionRollsBackAfterTheTargetWasCalled() {
+        ApiClient analyst = new ApiClient(http, "analyst");
+        String threatId = analyst.report(Map.of("title", "OpenSSL flaw on web-01", "type", "VULNERABILITY",
+                "asset", "web-01", "cve", "CVE-2099-0002"));
+        analyst.submit(analyst.awaitTask(threatId, "Task_TriageThreat"), Map.of("falsePositive", false, "severity", "MEDIUM"));
+        dieAfterPatch.set(true);
+        analyst.submit(analyst.awaitTask(threatId, "Task_InvestigateThreat"),
+                Map.of("rootCause", "old OpenSSL", "eliminable", true, "remediationAction", "PATCH_SOFTWARE"));
+        analyst.submit(analyst.awaitTask(threatId, "Task_ConfirmClosure"), Map.of("lessonsLearned", "patch sooner"));
+
+        Map<String, Object> closed = analyst.awaitClosed(threatId, "ELIMINATED");
+        List<String> keys = patchRequests.keySet().stream().filter(key -> key.startsWith(threatId)).toList();
+        assertThat(keys).hasSize(1);
+        assertThat(patchRequests.get(keys.get(0))).as("the target was asked twice").isEqualTo(2);
+        assertThat(patchesApplied.get(keys.get(0))).as("and applied once").isEqualTo(1);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) closed.get("actions");
+        assertThat(actions).filteredOn(a -> "PATCH_SOFTWARE".equals(a.get("action"))).singleElement()
+                .satisfies(a -> assertThat(a.get("status")).isEqualTo("APPLIED"));
+        assertThat(incidents(new ApiClient(http, "manager"), threatId)).isEmpty();
     }
 
     @Test
