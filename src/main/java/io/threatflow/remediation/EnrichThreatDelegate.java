@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component("enrichThreat")
 class EnrichThreatDelegate implements JavaDelegate {
 
+    static final String MANAGED = "Managed: ThreatFlow's agents can act on it";
+    static final String UNMANAGED = "UNMANAGED: not in the inventory, automated actions will be refused";
+
     private final ThreatService threats;
     private final InventoryService inventory;
     private final KnownExploitedCatalog kev;
@@ -37,6 +40,7 @@ class EnrichThreatDelegate implements JavaDelegate {
                 ? "No CVE reported."
                 : threat.cve() + " is not in the CISA KEV catalogue (version " + kev.version() + ")."));
         ASSET_CRITICALITY.set(execution, asset.criticality().name());
+        ASSET_MANAGEMENT.set(execution, asset.managed() ? MANAGED : UNMANAGED);
         REPORTED_SEVERITY.set(execution, threat.reportedSeverity() == null ? null : threat.reportedSeverity().name());
     }
 }

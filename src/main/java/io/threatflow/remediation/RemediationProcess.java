@@ -50,6 +50,7 @@ public final class RemediationProcess {
     public static final ProcessVariable<Boolean> KNOWN_EXPLOITED = ProcessVariable.of("knownExploited", Boolean.class);
     public static final ProcessVariable<String> KEV_SUMMARY = ProcessVariable.of("kevSummary", String.class);
     public static final ProcessVariable<String> ASSET_CRITICALITY = ProcessVariable.of("assetCriticality", String.class);
+    public static final ProcessVariable<String> ASSET_MANAGEMENT = ProcessVariable.of("assetManagement", String.class);
     public static final ProcessVariable<String> SEVERITY = ProcessVariable.of("severity", String.class);
     public static final ProcessVariable<Boolean> FALSE_POSITIVE = ProcessVariable.of("falsePositive", Boolean.class);
     public static final ProcessVariable<String> TRIAGE_NOTES = ProcessVariable.of("triageNotes", String.class);

@@ -1,6 +1,7 @@
 package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.ASSET_CRITICALITY;
+import static io.threatflow.remediation.RemediationProcess.ASSET_MANAGEMENT;
 import static io.threatflow.remediation.RemediationProcess.KEV_SUMMARY;
 import static io.threatflow.remediation.RemediationProcess.KNOWN_EXPLOITED;
 import static io.threatflow.remediation.RemediationProcess.REPORTED_SEVERITY;
@@ -55,6 +56,7 @@ class EnrichThreatDelegateTest {
                 .containsEntry(KNOWN_EXPLOITED.name(), true)
                 .containsEntry(KEV_SUMMARY.name(), PAN_OS.summary())
                 .containsEntry(ASSET_CRITICALITY.name(), "MEDIUM")
+                .containsEntry(ASSET_MANAGEMENT.name(), EnrichThreatDelegate.MANAGED)
                 .containsEntry(REPORTED_SEVERITY.name(), "HIGH");
     }
 
@@ -85,5 +87,15 @@ class EnrichThreatDelegateTest {
 
     private void givenThreat(Threat threat) {
         when(threats.get("threat-1")).thenReturn(threat);
+    }
+
+    @Test
+    void shouldWarnThatActionsWillBeRefused_whenAssetIsUnmanaged() {
+        when(inventory.get("asset-1")).thenReturn(asset().unmanaged().build());
+        givenThreat(threat(ThreatType.EXPOSED_SERVICE).port(23).build());
+
+        delegate.execute(execution);
+
+        assertThat(execution.getVariables()).containsEntry(ASSET_MANAGEMENT.name(), EnrichThreatDelegate.UNMANAGED);
     }
 }
