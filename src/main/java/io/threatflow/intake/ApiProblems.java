@@ -112,10 +112,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     : "has the wrong type or format";
             problem.setDetail(field + ": " + detail);
             problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-        } else if (e.getCause() instanceof JsonMappingException) {
-            problem.setDetail("The body must be a JSON object with the report's fields");
         } else {
-            problem.setDetail("The body is missing or not valid JSON");
+            String detail = e.getCause() instanceof JsonMappingException
+                    ? "must be a JSON object with the report's fields" : "is missing or not valid JSON";
+            problem.setDetail("body: " + detail);
+            problem.setProperty("errors", List.of(Map.of("field", "body", "message", detail)));
         }
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

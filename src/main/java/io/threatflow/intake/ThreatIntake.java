@@ -1,10 +1,12 @@
 package io.threatflow.intake;
 
 import io.threatflow.remediation.RemediationProcess;
+import io.threatflow.threat.DuplicateThreatException;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -26,7 +28,7 @@ public class ThreatIntake {
 
     public enum Result { CREATED, DUPLICATE }
 
-    private static final int MAX_ATTEMPTS = 3;
+    private static final int MAX_ATTEMPTS = 10;
 
     public record Outcome(Result result, String threatId, String processInstanceId) {
     }
@@ -48,13 +50,24 @@ public class ThreatIntake {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> openOrCorrelate(report, reportedBy));
-            } catch (DuplicateKeyException | OptimisticLockingException concurrent) {
+            } catch (DuplicateKeyException | DuplicateThreatException | OptimisticLockingException concurrent) {
                 // another report of the same threat committed first, or the case moved on while we
-                // correlated: the next attempt sees the committed state
+                // correlated: the next attempt sees the committed state; a random pause keeps a burst of
+                // reports of one threat from colliding again in step
                 if (attempt == MAX_ATTEMPTS) {
                     throw concurrent;
                 }
+                pause(attempt);
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reporting a threat", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.threatflow.intake;
 
+import io.threatflow.Text;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
@@ -26,15 +27,22 @@ public record ThreatReport(
 
     /** @throws InvalidReportException for what field constraints cannot say */
     NewThreat toNewThreat() {
+        // strip(), not trim(): a no-break or em space around a name must not make it another asset
+        if (Text.strip(title).isEmpty()) {
+            throw new InvalidReportException("title", "must not be blank");
+        }
+        if (Text.strip(asset).isEmpty()) {
+            throw new InvalidReportException("asset", "must not be blank");
+        }
         if (type == ThreatType.EXPOSED_SERVICE && port == null) {
             throw new InvalidReportException("port", "is required for an EXPOSED_SERVICE threat");
         }
-        return new NewThreat(title.trim(), type, asset.trim(), description, severity,
+        return new NewThreat(Text.strip(title), type, Text.strip(asset), description, severity,
                 cve == null ? null : cve.toUpperCase(java.util.Locale.ROOT), port, blankToNull(source),
                 blankToNull(sourceRef), detectedAt);
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return Text.isBlank(value) ? null : Text.strip(value);
     }
 }

@@ -79,8 +79,10 @@ class ThreatTimeline {
                 .map(HistoricVariableInstance::getValue).map(String::valueOf).findFirst().orElse("") : "";
 
         List<Entry> entries = new ArrayList<>();
+        // in the order they happened, also within one millisecond (the sort below is stable)
         for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).list()) {
+                .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc().list()) {
             if (!SHOWN_TYPES.contains(activity.getActivityType()) || activity.getActivityName() == null) {
                 continue;
             }

@@ -11,6 +11,7 @@ import java.util.Map;
 public record ThreatView(
         String threatId,
         String title,
+        String description,
         String type,
         String severity,
         String reportedSeverity,
@@ -41,7 +42,7 @@ public record ThreatView(
     }
 
     static ThreatView of(Threat t, CurrentStep step, List<ActionRecord> actions) {
-        return new ThreatView(t.id(), t.title(), t.type().name(), name(t.severity()), name(t.reportedSeverity()),
+        return new ThreatView(t.id(), t.title(), t.description(), t.type().name(), name(t.severity()), name(t.reportedSeverity()),
                 t.knownExploited(), t.status().name(), t.assetName(), t.cve(), t.port(), t.source(), t.sourceRef(),
                 t.reportedAt(), t.detectedAt(), t.phases(), t.processInstanceId(), step,
                 actions.stream().map(Action::of).toList());

@@ -1,5 +1,6 @@
 package io.threatflow.inventory;
 
+import io.threatflow.Text;
 import io.threatflow.threat.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +28,7 @@ public class AssetRepository {
     /** Looks an asset up by hostname (case-insensitive) or IP address. */
     public Optional<Asset> findByName(String name) {
         return jdbc.sql("select * from asset where hostname = :name or ip_address = :name")
-                .param("name", name.trim().toLowerCase())
+                .param("name", Text.strip(name).toLowerCase(java.util.Locale.ROOT))
                 .query(this::row).optional();
     }
 
@@ -48,7 +49,7 @@ public class AssetRepository {
                   :criticality, :owner, :managed, :accountDisabled, :credentialsCompromised, :monitoring, :now)
                 """)
                 .param("id", id)
-                .param("hostname", asset.hostname().trim().toLowerCase())
+                .param("hostname", Text.strip(asset.hostname()).toLowerCase(java.util.Locale.ROOT))
                 .param("ip", asset.ipAddress())
                 .param("osName", asset.osName())
                 .param("osVersion", asset.osVersion())

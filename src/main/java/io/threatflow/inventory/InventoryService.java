@@ -1,5 +1,6 @@
 package io.threatflow.inventory;
 
+import io.threatflow.Text;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.Threat;
 import java.util.Optional;
@@ -41,8 +42,8 @@ public class InventoryService {
     public Asset resolve(String name) {
         return assets.findByName(name).orElseGet(() -> {
             log.info("Asset '{}' is not in the inventory; registering it as unmanaged", name);
-            boolean looksLikeIp = name.trim().matches("[0-9.]+|[0-9a-fA-F:]+:[0-9a-fA-F:]*");
-            return assets.insert(new Asset(null, name, looksLikeIp ? name.trim() : null, null, null, true,
+            boolean looksLikeIp = Text.strip(name).matches("[0-9.]+|[0-9a-fA-F:]+:[0-9a-fA-F:]*");
+            return assets.insert(new Asset(null, name, looksLikeIp ? Text.strip(name) : null, null, null, true,
                     NetworkState.CONNECTED, Severity.MEDIUM, null, false, false, false, false,
                     Set.of(), Set.of(), Set.of()));
         });

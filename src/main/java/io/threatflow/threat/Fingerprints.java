@@ -1,5 +1,6 @@
 package io.threatflow.threat;
 
+import io.threatflow.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ public final class Fingerprints {
     public static List<String> of(NewThreat report, String assetId) {
         List<String> fingerprints = new ArrayList<>(2);
         if (report.sourceRef() != null && !report.sourceRef().isBlank()) {
-            String source = report.source() == null ? "" : report.source().trim().toLowerCase(Locale.ROOT);
-            fingerprints.add(cut("ref:" + source + "|" + report.sourceRef().trim()));
+            String source = report.source() == null ? "" : Text.strip(report.source()).toLowerCase(Locale.ROOT);
+            fingerprints.add(cut("ref:" + source + "|" + Text.strip(report.sourceRef())));
         }
         if (assetId != null) {
             fingerprints.add(cut("obs:" + assetId + "|" + report.type() + "|" + observed(report)));
@@ -36,7 +37,7 @@ public final class Fingerprints {
             return "port:" + report.port();
         }
         // without a CVE or port an OTHER threat is told apart by what it is called
-        return report.type() == ThreatType.OTHER ? "title:" + report.title().trim().toLowerCase(Locale.ROOT) : "-";
+        return report.type() == ThreatType.OTHER ? "title:" + Text.strip(report.title()).toLowerCase(Locale.ROOT) : "-";
     }
 
     private static String cut(String fingerprint) {

@@ -1,5 +1,6 @@
 package io.threatflow.threat;
 
+import io.threatflow.Text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -80,7 +81,7 @@ public class ThreatRepository {
         }
         if (filter.asset() != null) {
             where.append(" and lower(asset_name) = :asset");
-            params.put("asset", filter.asset().trim().toLowerCase(java.util.Locale.ROOT));
+            params.put("asset", Text.strip(filter.asset()).toLowerCase(java.util.Locale.ROOT));
         }
         if (filter.reportedSince() != null) {
             where.append(" and reported_at >= :since");

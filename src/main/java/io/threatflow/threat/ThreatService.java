@@ -1,5 +1,6 @@
 package io.threatflow.threat;
 
+import io.threatflow.Text;
 import io.threatflow.inventory.Asset;
 import io.threatflow.inventory.InventoryService;
 import java.time.Clock;
@@ -47,9 +48,9 @@ public class ThreatService {
             throw new DuplicateThreatException(open.id());
         });
         Asset asset = inventory.resolve(report.assetName());
-        Threat threat = new Threat(UUID.randomUUID().toString(), report.title().trim(), report.description(),
+        Threat threat = new Threat(UUID.randomUUID().toString(), Text.strip(report.title()), report.description(),
                 report.type(), null, report.reportedSeverity(), false, asset.id(),
-                report.assetName().trim(), report.cve(), report.port(), report.source(), report.sourceRef(),
+                Text.strip(report.assetName()), report.cve(), report.port(), report.source(), report.sourceRef(),
                 ThreatStatus.OPEN, null, clock.instant(), report.detectedAt(), Map.of());
         threats.insert(threat);
         fingerprints.insert(threat.id(), Fingerprints.of(report, asset.id()));

@@ -1,0 +1,36 @@
+package io.threatflow;
+
+/** Text as tools send it. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /**
+     * Without leading and trailing white space of any kind, the no-break spaces that {@link String#strip()}
+     * keeps included: copied from a web page, " web-01" must still be web-01.
+     */
+    public static String strip(String value) {
+        if (value == null) {
+            return null;
+        }
+        int start = 0;
+        int end = value.length();
+        while (start < end && blank(value.codePointAt(start))) {
+            start += Character.charCount(value.codePointAt(start));
+        }
+        while (end > start && blank(value.codePointBefore(end))) {
+            end -= Character.charCount(value.codePointBefore(end));
+        }
+        return value.substring(start, end);
+    }
+
+    public static boolean isBlank(String value) {
+        return value == null || strip(value).isEmpty();
+    }
+
+    private static boolean blank(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == '\u200B'
+                || codePoint == '\uFEFF';
+    }
+}

@@ -1,0 +1,72 @@
+package io.threatflow.testing;
+
+import io.threatflow.action.PatchingPort;
+import io.threatflow.action.ScannerPort;
+import io.threatflow.inventory.Asset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Outside systems that a test can make fail, in every Spring test context (profile "test"), so that all
+ * Spring tests share one context: a second context in the same JVM would register a second engine named
+ * "default", and the REST API of the first would start answering from it. Switched off they behave as the
+ * inventory adapter does.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("test")
+public class SwitchableAdapters {
+
+    /** The scanner fails while set, as an EDR API that times out would. */
+    public static final AtomicBoolean scannerFailing = new AtomicBoolean();
+
+    /** Patch management outside the engine's transaction: it applies each idempotency key once. */
+    public static final Map<String, Integer> patchRequests = new ConcurrentHashMap<>();
+    public static final Map<String, Integer> patchesApplied = new ConcurrentHashMap<>();
+    /** The node dies after the patch call, before its transaction commits: once. */
+    public static final AtomicBoolean dieAfterPatch = new AtomicBoolean();
+
+    @Bean
+    @Primary
+    ScannerPort switchableScanner(@Qualifier("inventoryActionAdapter") ScannerPort real) {
+        return assetId -> {
+            if (scannerFailing.get()) {
+                throw new IllegalStateException("EDR API timed out after 30 s");
+            }
+            return real.scan(assetId);
+        };
+    }
+
+    @Bean
+    @Primary
+    PatchingPort externalPatchManagement(@Qualifier("inventoryActionAdapter") PatchingPort inventory) {
+        return new PatchingPort() {
+            @Override
+            public String patchSoftware(String idempotencyKey, Asset asset, String finding) {
+                patchRequests.merge(idempotencyKey, 1, Integer::sum);
+                boolean first = patchesApplied.putIfAbsent(idempotencyKey, 1) == null;
+                // the inventory mirrors the target's state, which a rollback here does not undo
+                String detail = inventory.patchSoftware(asset, finding);
+                if (first && dieAfterPatch.getAndSet(false)) {
+                    throw new IllegalStateException("node died before its transaction committed");
+                }
+                return first ? detail : detail + " (request " + idempotencyKey + " already applied)";
+            }
+
+            @Override
+            public String patchSoftware(Asset asset, String finding) {
+                throw new UnsupportedOperationException("external targets are called with the idempotency key");
+            }
+
+            @Override
+            public String upgradeOs(Asset asset) {
+                return inventory.upgradeOs(asset);
+            }
+        };
+    }
+}
