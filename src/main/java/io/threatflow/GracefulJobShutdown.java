@@ -16,9 +16,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * On SIGTERM this node stops acquiring jobs, lets the jobs it holds finish, and releases the lock of any
- * that did not finish in time, so another node of the cluster takes them at once instead of after the lock
- * expires (five minutes by default).
+ * On SIGTERM this node stops acquiring jobs and lets the jobs it holds finish; then it releases the locks of
+ * jobs it acquired but never ran, so another node of the cluster takes them at once instead of after the
+ * lock expires. A job still running when the timeout ends keeps its lock, so no two nodes run it at once.
  */
 @Component
 class GracefulJobShutdown implements ApplicationListener<ContextClosedEvent> {
@@ -44,18 +44,24 @@ class GracefulJobShutdown implements ApplicationListener<ContextClosedEvent> {
             return;
         }
         jobExecutor.shutdown();
+        boolean idle = true;
         if (jobThreads instanceof ThreadPoolTaskExecutor pool) {
             ThreadPoolExecutor threads = pool.getThreadPoolExecutor();
             threads.shutdown();
             try {
-                if (!threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.warn("Jobs still running after {}; their locks are released for another node", timeout);
-                }
+                idle = threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                idle = false;
             }
         }
-        // the engine has no API to unlock a job; its lock columns are what acquisition reads
+        if (!idle) {
+            // a job still running keeps its lock: another node must not run it at the same time
+            log.warn("Jobs still running after {}; their locks expire as configured", timeout);
+            return;
+        }
+        // what is still locked to this node was acquired but never run; the engine has no API to unlock a job,
+        // its lock columns are what acquisition reads
         int released = jdbc.sql("update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ = :owner")
                 .param("owner", jobExecutor.getLockOwner()).update();
         log.info("Job executor stopped{}", released > 0 ? "; released the locks of " + released + " jobs" : "");

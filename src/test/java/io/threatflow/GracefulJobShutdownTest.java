@@ -66,4 +66,33 @@ class GracefulJobShutdownTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void shouldKeepLocks_whenAJobIsStillRunningAtTheTimeout() throws Exception {
+        ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+        threads.initialize();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        threads.execute(() -> {
+            started.countDown();
+            await(release);
+        });
+        started.await(5, TimeUnit.SECONDS);
+        when(jobExecutor.isActive()).thenReturn(true);
+
+        new GracefulJobShutdown(jobExecutor, threads, jdbc, Duration.ofMillis(200))
+                .onApplicationEvent(mock(ContextClosedEvent.class));
+
+        verify(jobExecutor).shutdown();
+        verifyNoInteractions(jdbc);
+        release.countDown();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -1,0 +1,80 @@
+package io.threatflow.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.threatflow.testing.ApiClient;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The case the reliability tests drive in bulk: a vulnerability with its own CVE on a managed demo asset
+ * below CRITICAL, which runs triage, notify, collect evidence, investigate, eradicate (PATCH_SOFTWARE),
+ * validate, lift, confirm and ends ELIMINATED without approval or containment.
+ */
+final class PatchCases {
+
+    static final String PROCESS = "threat-remediation";
+    static final List<String> ASSETS = List.of("web-01", "laptop-0042");
+
+    private PatchCases() {
+    }
+
+    /** Report number {@code n} of a run; the CVE and source reference keep every report its own case. */
+    static Map<String, Object> report(String run, int n) {
+        return Map.of("title", "Patchable flaw " + n + " (" + run + ")", "type", "VULNERABILITY",
+                "asset", ASSETS.get(n % ASSETS.size()), "cve", "CVE-2099-" + (10000 + n), "severity", "MEDIUM",
+                "source", "reliability-" + run, "sourceRef", run + "-" + n);
+    }
+
+    static void triage(ApiClient analyst, String threatId) {
+        analyst.submit(analyst.awaitTask(threatId, "Task_TriageThreat"),
+                Map.of("falsePositive", false, "severity", "MEDIUM", "triageNotes", "reliability run"));
+    }
+
+    static String awaitInvestigation(ApiClient analyst, String threatId) {
+        return analyst.awaitTask(threatId, "Task_InvestigateThreat");
+    }
+
+    static void investigate(ApiClient analyst, String taskId) {
+        analyst.submit(taskId, Map.of("rootCause", "outdated library", "eliminable", true,
+                "remediationAction", "PATCH_SOFTWARE"));
+    }
+
+    static void confirmClosure(ApiClient analyst, String threatId) {
+        analyst.submit(analyst.awaitTask(threatId, "Task_ConfirmClosure"), Map.of("lessonsLearned", "patch sooner"));
+    }
+
+    /**
+     * The case ended ELIMINATED and its one remediation process instance completed; the patch was applied
+     * once and no action is in the log twice (the idempotency key is not in the API, so per action and purpose).
+     */
+    @SuppressWarnings("unchecked")
+    static void assertEliminatedOnce(ApiClient reader, String threatId) {
+        Map<String, Object> threat = reader.threat(threatId);
+        assertThat(threat.get("status")).as("status of %s", threatId).isEqualTo("ELIMINATED");
+        assertThat(((Map<String, Object>) threat.get("currentStep")).get("step")).as("step of %s", threatId)
+                .isEqualTo("CLOSED");
+
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) threat.get("actions");
+        assertThat(actions).as("patches of %s: %s", threatId, actions)
+                .filteredOn(a -> "PATCH_SOFTWARE".equals(a.get("action")))
+                .extracting(a -> a.get("status")).containsExactly("APPLIED");
+        Map<String, Long> perActionAndPurpose = actions.stream()
+                .collect(Collectors.groupingBy(a -> a.get("action") + "/" + a.get("purpose"), Collectors.counting()));
+        assertThat(perActionAndPurpose).as("action log of %s: %s", threatId, actions)
+                .allSatisfy((actionAndPurpose, count) -> assertThat(count).as(actionAndPurpose).isEqualTo(1L));
+
+        assertThat(count(reader, "/engine-rest/history/process-instance/count?processDefinitionKey=" + PROCESS
+                + "&processInstanceBusinessKey=" + threatId)).as("remediation cases of %s", threatId).isEqualTo(1);
+        assertThat(count(reader, "/engine-rest/history/process-instance/count?processDefinitionKey=" + PROCESS
+                + "&processInstanceBusinessKey=" + threatId + "&completed=true"))
+                .as("completed remediation cases of %s", threatId).isEqualTo(1);
+    }
+
+    static long count(ApiClient reader, String path) {
+        Map<String, Object> body = reader.get(path).getBody();
+        assertThat(body).as("GET %s", path).containsKey("count");
+        return ((Number) body.get("count")).longValue();
+    }
+}
