@@ -52,14 +52,8 @@ class DemoUsers implements ApplicationRunner {
             identity.createMembership(userId, groupId);
         });
         if (generated) {
-            log.warn("""
-
-                    ================================================================
-                     ThreatFlow demo users created: {}
-                     Generated password (shown once): {}
-                     Set THREATFLOW_DEMO_PASSWORD to choose it instead.
-                    ================================================================""",
-                    USER_GROUPS.keySet().stream().sorted().toList(), password);
+            IdentitySetup.Passwords.announce(log, "ThreatFlow demo users created: "
+                    + USER_GROUPS.keySet().stream().sorted().toList(), password, "THREATFLOW_DEMO_PASSWORD");
         } else {
             log.info("ThreatFlow demo users {} created with the password from THREATFLOW_DEMO_PASSWORD",
                     USER_GROUPS.keySet().stream().sorted().toList());

@@ -87,13 +87,8 @@ class IdentitySetup implements ApplicationRunner {
         identity.saveUser(user);
         identity.createMembership(adminUser, Groups.ADMINS);
         if (generated) {
-            log.warn("""
-
-                    ================================================================
-                     ThreatFlow administrator '{}' created.
-                     Generated password (shown once): {}
-                     Set THREATFLOW_ADMIN_PASSWORD to choose it instead.
-                    ================================================================""", adminUser, password);
+            Passwords.announce(log, "ThreatFlow administrator '" + adminUser + "' created.", password,
+                    "THREATFLOW_ADMIN_PASSWORD");
         } else {
             log.info("ThreatFlow administrator '{}' created with the password from THREATFLOW_ADMIN_PASSWORD", adminUser);
         }
@@ -120,6 +115,17 @@ class IdentitySetup implements ApplicationRunner {
             byte[] bytes = new byte[18];
             RANDOM.nextBytes(bytes);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+
+        /** Prints a generated password once, framed so that it is found in a start-up log. */
+        static void announce(Logger log, String what, String password, String variable) {
+            log.warn("""
+
+                    ================================================================
+                     {}
+                     Generated password (shown once): {}
+                     Set {} to choose it instead.
+                    ================================================================""", what, password, variable);
         }
     }
 }
