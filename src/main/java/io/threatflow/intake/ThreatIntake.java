@@ -5,7 +5,6 @@ import io.threatflow.threat.DuplicateThreatException;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -50,7 +49,7 @@ public class ThreatIntake {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> openOrCorrelate(report, reportedBy));
-            } catch (DuplicateKeyException | DuplicateThreatException | OptimisticLockingException concurrent) {
+            } catch (DuplicateKeyException | OptimisticLockingException concurrent) {
                 // another report of the same threat committed first, or the case moved on while we
                 // correlated: the next attempt sees the committed state; a random pause keeps a burst of
                 // reports of one threat from colliding again in step
@@ -72,11 +71,12 @@ public class ThreatIntake {
     }
 
     private Outcome openOrCorrelate(NewThreat report, String reportedBy) {
-        Optional<Threat> open = threats.findOpenDuplicate(report);
-        if (open.isPresent()) {
-            return correlate(open.get(), report, reportedBy);
+        Threat threat;
+        try {
+            threat = threats.register(report);
+        } catch (DuplicateThreatException open) {
+            return correlate(threats.get(open.threatId()), report, reportedBy);
         }
-        Threat threat = threats.register(report);
         ProcessInstance instance = runtime.startProcessInstanceByKey(RemediationProcess.KEY, threat.id(),
                 RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threat.id()));
         return new Outcome(Result.CREATED, threat.id(), instance.getId());

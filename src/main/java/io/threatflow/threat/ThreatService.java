@@ -31,7 +31,7 @@ public class ThreatService {
     }
 
     /** The open threat that this report describes again, if there is one. */
-    public Optional<Threat> findOpenDuplicate(NewThreat report) {
+    private Optional<Threat> findOpenDuplicate(NewThreat report) {
         String assetId = inventory.findByName(report.assetName()).map(Asset::id).orElse(null);
         return fingerprints.findThreat(Fingerprints.of(report, assetId)).flatMap(threats::findById);
     }
@@ -42,7 +42,8 @@ public class ThreatService {
      * @throws DuplicateThreatException when the report describes a threat that is open already
      * @throws org.springframework.dao.DuplicateKeyException when a concurrent report of the same threat won
      */
-    @Transactional
+    // the duplicate check runs before anything is written, so the caller's transaction can go on to correlate
+    @Transactional(noRollbackFor = DuplicateThreatException.class)
     public Threat register(NewThreat report) {
         findOpenDuplicate(report).ifPresent(open -> {
             throw new DuplicateThreatException(open.id());
