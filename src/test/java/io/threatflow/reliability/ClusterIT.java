@@ -3,6 +3,9 @@ package io.threatflow.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threatflow.testing.ApiClient;
+import io.threatflow.testing.AppNode;
+import io.threatflow.testing.PatchCases;
+import io.threatflow.testing.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

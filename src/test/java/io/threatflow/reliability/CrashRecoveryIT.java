@@ -3,6 +3,8 @@ package io.threatflow.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threatflow.testing.ApiClient;
+import io.threatflow.testing.AppNode;
+import io.threatflow.testing.PatchCases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

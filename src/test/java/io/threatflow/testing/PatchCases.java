@@ -1,8 +1,7 @@
-package io.threatflow.reliability;
+package io.threatflow.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.threatflow.testing.ApiClient;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,36 +11,36 @@ import java.util.stream.Collectors;
  * below CRITICAL, which runs triage, notify, collect evidence, investigate, eradicate (PATCH_SOFTWARE),
  * validate, lift, confirm and ends ELIMINATED without approval or containment.
  */
-final class PatchCases {
+public final class PatchCases {
 
-    static final String PROCESS = "threat-remediation";
-    static final List<String> ASSETS = List.of("web-01", "laptop-0042");
+    public static final String PROCESS = "threat-remediation";
+    public static final List<String> ASSETS = List.of("web-01", "laptop-0042");
 
     private PatchCases() {
     }
 
     /** Report number {@code n} of a run; the CVE and source reference keep every report its own case. */
-    static Map<String, Object> report(String run, int n) {
+    public static Map<String, Object> report(String run, int n) {
         return Map.of("title", "Patchable flaw " + n + " (" + run + ")", "type", "VULNERABILITY",
                 "asset", ASSETS.get(n % ASSETS.size()), "cve", "CVE-2099-" + (10000 + n), "severity", "MEDIUM",
                 "source", "reliability-" + run, "sourceRef", run + "-" + n);
     }
 
-    static void triage(ApiClient analyst, String threatId) {
+    public static void triage(ApiClient analyst, String threatId) {
         analyst.submit(analyst.awaitTask(threatId, "Task_TriageThreat"),
                 Map.of("falsePositive", false, "severity", "MEDIUM", "triageNotes", "reliability run"));
     }
 
-    static String awaitInvestigation(ApiClient analyst, String threatId) {
+    public static String awaitInvestigation(ApiClient analyst, String threatId) {
         return analyst.awaitTask(threatId, "Task_InvestigateThreat");
     }
 
-    static void investigate(ApiClient analyst, String taskId) {
+    public static void investigate(ApiClient analyst, String taskId) {
         analyst.submit(taskId, Map.of("rootCause", "outdated library", "eliminable", true,
                 "remediationAction", "PATCH_SOFTWARE"));
     }
 
-    static void confirmClosure(ApiClient analyst, String threatId) {
+    public static void confirmClosure(ApiClient analyst, String threatId) {
         analyst.submit(analyst.awaitTask(threatId, "Task_ConfirmClosure"), Map.of("lessonsLearned", "patch sooner"));
     }
 
@@ -50,7 +49,7 @@ final class PatchCases {
      * once and no action is in the log twice (the idempotency key is not in the API, so per action and purpose).
      */
     @SuppressWarnings("unchecked")
-    static void assertEliminatedOnce(ApiClient reader, String threatId) {
+    public static void assertEliminatedOnce(ApiClient reader, String threatId) {
         Map<String, Object> threat = reader.threat(threatId);
         assertThat(threat.get("status")).as("status of %s", threatId).isEqualTo("ELIMINATED");
         assertThat(((Map<String, Object>) threat.get("currentStep")).get("step")).as("step of %s", threatId)
@@ -72,7 +71,7 @@ final class PatchCases {
                 .as("completed remediation cases of %s", threatId).isEqualTo(1);
     }
 
-    static long count(ApiClient reader, String path) {
+    public static long count(ApiClient reader, String path) {
         Map<String, Object> body = reader.get(path).getBody();
         assertThat(body).as("GET %s", path).containsKey("count");
         return ((Number) body.get("count")).longValue();

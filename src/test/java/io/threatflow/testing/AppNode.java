@@ -1,4 +1,4 @@
-package io.threatflow.reliability;
+package io.threatflow.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -25,7 +25,7 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
  * The packaged application ({@code target/threatflow-*.jar}) running as a child JVM, as an operator runs it.
  * Its output goes to {@code target/reliability/<name>.log}.
  */
-final class AppNode implements AutoCloseable {
+public final class AppNode implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
     private static final Duration SHUTDOWN = Duration.ofSeconds(60);
@@ -33,23 +33,31 @@ final class AppNode implements AutoCloseable {
     private final String name;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
     private final int port = freePort();
     private final Path log;
     private Process process;
     private Thread reaper;
 
-    AppNode(String name) {
+    public AppNode(String name) {
         this.name = name;
         this.log = jar().getParent().resolve("reliability").resolve(name + ".log");
     }
 
-    AppNode env(String variable, String value) {
+    public AppNode env(String variable, String value) {
         env.put(variable, value);
         return this;
     }
 
+    /** Replaces the JVM options (default {@code -Xmx512m}); none at all runs the JVM with its own defaults. */
+    public AppNode jvmOptions(List<String> options) {
+        jvmOptions.clear();
+        jvmOptions.addAll(options);
+        return this;
+    }
+
     /** A Spring property, passed as {@code --name=value}. */
-    AppNode property(String property, Object value) {
+    public AppNode property(String property, Object value) {
         arguments.add("--" + property + "=" + value);
         return this;
     }
@@ -58,9 +66,10 @@ final class AppNode implements AutoCloseable {
      * Starts the JVM and returns once {@code /actuator/health} says UP, which it does only after the startup
      * runners (users, demo assets) are done: Camunda's job executor, part of health, starts after them.
      */
-    AppNode start() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port));
+    public AppNode start() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -81,26 +90,31 @@ final class AppNode implements AutoCloseable {
         return this;
     }
 
-    String name() {
+    /** The JVM's process id, e.g. to read its resident memory from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public String name() {
         return name;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** A client for this node; callers add the user with {@code withBasicAuth}. */
-    TestRestTemplate http() {
+    public TestRestTemplate http() {
         return new TestRestTemplate(new RestTemplateBuilder().rootUri(baseUrl())
                 .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)));
     }
 
     /** Asks the JVM to shut down (SIGTERM), as an orderly stop or a rolling restart does. */
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
@@ -116,7 +130,7 @@ final class AppNode implements AutoCloseable {
     }
 
     /** Kills the JVM on the spot (SIGKILL), as a power cut or the OOM killer does. */
-    void kill() {
+    public void kill() {
         if (process != null) {
             process.destroyForcibly();
             try {
@@ -134,7 +148,7 @@ final class AppNode implements AutoCloseable {
     }
 
     /** How many lines of the node's log contain the text. */
-    long countInLog(String text) {
+    public long countInLog(String text) {
         try (Stream<String> lines = Files.lines(log)) {
             return lines.filter(line -> line.contains(text)).count();
         } catch (IOException e) {
@@ -192,7 +206,7 @@ final class AppNode implements AutoCloseable {
         }
     }
 
-    static Path jar() {
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("threatflow.jar", "target/threatflow-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             fail("%s is missing: the reliability tests run the packaged application; run them with `mvn verify`", jar);

@@ -1,4 +1,4 @@
-package io.threatflow.reliability;
+package io.threatflow.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Assumptions;
  * {@code test}, user {@code postgres}, trust authentication) and dropped afterwards. Without a reachable
  * server the test is skipped with a banner, or fails when THREATFLOW_REQUIRE_POSTGRES=true (CI).
  */
-final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements AutoCloseable {
 
-    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    static final String USER = "postgres";
-    static final String PASSWORD = "";
+    public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "";
     private static final String MAINTENANCE_DATABASE = "test";
 
     private final String name;
@@ -28,8 +28,13 @@ final class PostgresDatabase implements AutoCloseable {
     }
 
     /** Creates {@code threatflow_<random>}; skips (or fails, when required) the calling test without a server. */
-    static PostgresDatabase createFresh() {
-        String name = "threatflow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    public static PostgresDatabase createFresh() {
+        return createFresh("threatflow_");
+    }
+
+    /** A fresh database named {@code <prefix><random>}. */
+    public static PostgresDatabase createFresh(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = connect(MAINTENANCE_DATABASE); Statement sql = admin.createStatement()) {
             sql.execute("create database " + name);
         } catch (SQLException unreachable) {
@@ -45,15 +50,15 @@ final class PostgresDatabase implements AutoCloseable {
         return new PostgresDatabase(name);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return SERVER + name;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return connect(name);
     }
 
@@ -62,6 +67,26 @@ final class PostgresDatabase implements AutoCloseable {
     public void close() throws SQLException {
         try (Connection admin = connect(MAINTENANCE_DATABASE); Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    /**
+     * Drops every database whose name starts with {@code prefix}: what earlier runs left when their application
+     * context could only close after the test (a benchmark's), so the database could not go with it.
+     */
+    public static void dropAll(String prefix) throws SQLException {
+        try (Connection admin = connect(MAINTENANCE_DATABASE); Statement sql = admin.createStatement();
+             var names = sql.executeQuery("select datname from pg_database where datname like '"
+                     + prefix.replace("_", "\\_") + "%'")) {
+            java.util.List<String> leftovers = new java.util.ArrayList<>();
+            while (names.next()) {
+                leftovers.add(names.getString(1));
+            }
+            for (String leftover : leftovers) {
+                try (Statement drop = admin.createStatement()) {
+                    drop.execute("drop database if exists " + leftover + " with (force)");
+                }
+            }
         }
     }
 
