@@ -9,10 +9,12 @@ public final class Groups {
     public static final String MANAGERS = "managers";
     public static final String MODELERS = "modelers";
     public static final String ADMINS = "camunda-admin";
+    /** Machine users that scrape /actuator/prometheus; the group holds no engine permission. */
+    public static final String MONITORING = "monitoring";
 
     static final Map<String, String> ALL = Map.of(
             ANALYSTS, "Security analysts", MANAGERS, "SOC managers", MODELERS, "Process modelers",
-            ADMINS, "Camunda administrators");
+            ADMINS, "Camunda administrators", MONITORING, "Metrics scrapers");
 
     private Groups() {
     }

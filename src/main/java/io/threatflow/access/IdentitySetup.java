@@ -59,7 +59,8 @@ class IdentitySetup implements ApplicationRunner {
             if (identity.createGroupQuery().groupId(id).singleResult() == null) {
                 Group group = identity.newGroup(id);
                 group.setName(name);
-                group.setType(Groups.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+                // monitoring is for machine users: no task is ever offered to it
+                group.setType(Groups.ADMINS.equals(id) || Groups.MONITORING.equals(id) ? "SYSTEM" : "WORKFLOW");
                 identity.saveGroup(group);
             }
         });

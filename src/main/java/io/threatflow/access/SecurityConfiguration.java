@@ -1,6 +1,10 @@
 package io.threatflow.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +23,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Two doors. The HTTP APIs ({@code /api}, {@code /engine-rest}) take HTTP Basic against Camunda's users and
  * nothing anonymous. The Camunda webapps under {@code /camunda} keep their own login, session and CSRF
- * protection; only health is open besides.
+ * protection; only health is open besides. Prometheus metrics take HTTP Basic as the APIs do, for three groups.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,15 +31,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                    "Authentication required: HTTP Basic with a ThreatFlow (Camunda) user");
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setHeader("WWW-Authenticate", "Basic realm=\"ThreatFlow\"");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
-        };
+        AuthenticationEntryPoint unauthorized = unauthorized(json);
         return http
                 // path matchers, not MVC ones: /engine-rest is served by Jersey, outside Spring MVC
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/v3/api-docs/**"),
@@ -50,8 +46,31 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Prometheus scrapes with HTTP Basic as a user of {@code monitoring}; managers and administrators may look
+     * too. The meters are counted inside the application, so the engine needs no authentication here.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain metricsSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = unauthorized(json);
+        return http
+                .securityMatcher(path("/actuator/prometheus"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(
+                        Stream.of(Groups.MONITORING, Groups.MANAGERS, Groups.ADMINS)
+                                .map(group -> CamundaIdentityAuthenticationProvider.GROUP_PREFIX + group)
+                                .toArray(String[]::new)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((request, response, e) -> writeProblem(json, request, response,
+                                HttpStatus.FORBIDDEN, "Metrics are for the groups monitoring, managers and camunda-admin")))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
@@ -62,6 +81,23 @@ class SecurityConfiguration {
                 // Spring's CSRF would reject the webapps' requests; Camunda's own CSRF filter protects them
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"ThreatFlow\"");
+            writeProblem(json, request, response, HttpStatus.UNAUTHORIZED,
+                    "Authentication required: HTTP Basic with a ThreatFlow (Camunda) user");
+        };
+    }
+
+    private static void writeProblem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                                     HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private static PathPatternRequestMatcher path(String pattern) {

@@ -4,10 +4,12 @@ import io.threatflow.Text;
 import io.threatflow.inventory.Asset;
 import io.threatflow.inventory.InventoryService;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +22,16 @@ public class ThreatService {
     private final SightingRepository sightings;
     private final InventoryService inventory;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ThreatService(ThreatRepository threats, FingerprintRepository fingerprints, SightingRepository sightings,
-                  InventoryService inventory, Clock clock) {
+                  InventoryService inventory, Clock clock, ApplicationEventPublisher events) {
         this.threats = threats;
         this.fingerprints = fingerprints;
         this.sightings = sightings;
         this.inventory = inventory;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The open threat that this report describes again, if there is one. */
@@ -56,6 +60,8 @@ public class ThreatService {
         threats.insert(threat);
         fingerprints.insert(threat.id(), Fingerprints.of(report, asset.id()));
         inventory.recordFinding(threat);
+        events.publishEvent(new ThreatRegistered(threat.id(), threat.type(), threat.reportedSeverity(),
+                threat.reportedAt()));
         return threat;
     }
 
@@ -118,8 +124,12 @@ public class ThreatService {
     public void changeStatus(String threatId, ThreatStatus status) {
         threats.updateStatus(threatId, status);
         if (status.isClosed()) {
+            Instant closedAt = clock.instant();
             fingerprints.deleteFor(threatId);
-            threats.markPhase(threatId, Phase.CLOSED, clock.instant());
+            threats.markPhase(threatId, Phase.CLOSED, closedAt);
+            Threat threat = get(threatId);
+            events.publishEvent(new ThreatClosed(threatId, status, threat.type(),
+                    threat.severity() != null ? threat.severity() : threat.reportedSeverity(), threat.reportedAt(), closedAt));
         } else if (status == ThreatStatus.CONTAINED) {
             threats.markPhase(threatId, Phase.CONTAINED, clock.instant());
         }

@@ -1,0 +1,92 @@
+package io.threatflow.observability;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.threatflow.threat.Severity;
+import io.threatflow.threat.ThreatStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What is waiting: open threats by severity, open incidents and jobs due. Read together at most once per
+ * {@link #MAX_AGE}, so that a scrape costs three counting queries however many cases there are and however
+ * often (and by how many scrapers) it is asked.
+ */
+@Component
+class OpenWorkGauges implements MeterBinder {
+
+    static final Duration MAX_AGE = Duration.ofSeconds(5);
+    static final String OPEN_THREATS = "threatflow.threats.open";
+    static final String OPEN_INCIDENTS = "threatflow.incidents.open";
+    static final String JOBS_DUE = "threatflow.jobs.due";
+
+    record Snapshot(Instant takenAt, Map<String, Long> openBySeverity, long incidents, long jobsDue) {
+    }
+
+    private static final List<String> OPEN_STATUSES = Arrays.stream(ThreatStatus.values())
+            .filter(status -> !status.isClosed()).map(Enum::name).toList();
+
+    private final JdbcClient jdbc;
+    private final ProcessEngineConfigurationImpl engine;
+    private final Clock clock;
+    private Snapshot snapshot;
+
+    OpenWorkGauges(JdbcClient jdbc, ProcessEngineConfigurationImpl engine, Clock clock) {
+        this.jdbc = jdbc;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        List<String> severities = new ArrayList<>(Arrays.stream(Severity.values()).map(Enum::name).toList());
+        severities.add(ThreatMetrics.UNRATED);
+        for (String severity : severities) {
+            gauge(OPEN_THREATS, "Threats not closed (open or contained), by severity",
+                    s -> s.openBySeverity().getOrDefault(severity, 0L)).tag("severity", severity).register(registry);
+        }
+        gauge(OPEN_INCIDENTS, "Open incidents in the engine (jobs out of retries)", Snapshot::incidents)
+                .register(registry);
+        gauge(JOBS_DUE, "Jobs due for execution with retries left", Snapshot::jobsDue).register(registry);
+    }
+
+    private Gauge.Builder<OpenWorkGauges> gauge(String name, String description,
+                                                ToDoubleFunction<Snapshot> value) {
+        return Gauge.builder(name, this, gauges -> value.applyAsDouble(gauges.current())).description(description);
+    }
+
+    synchronized Snapshot current() {
+        Instant now = clock.instant();
+        if (snapshot == null || !snapshot.takenAt().plus(MAX_AGE).isAfter(now)) {
+            snapshot = take(now);
+        }
+        return snapshot;
+    }
+
+    private Snapshot take(Instant now) {
+        Map<String, Long> bySeverity = new HashMap<>();
+        jdbc.sql("""
+                select coalesce(severity, reported_severity) as severity, count(*) as open
+                  from threat where status in (:open) group by coalesce(severity, reported_severity)
+                """).param("open", OPEN_STATUSES)
+                .query((rs, row) -> Map.entry(ThreatMetrics.tag(rs.getString("severity") == null ? null
+                        : Severity.valueOf(rs.getString("severity"))), rs.getLong("open")))
+                .list().forEach(entry -> bySeverity.put(entry.getKey(), entry.getValue()));
+        // counted over every case, whoever asks: the engine checks no authorization inside
+        long[] engineCounts = engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
+                () -> new long[] {engine.getRuntimeService().createIncidentQuery().count(),
+                        engine.getManagementService().createJobQuery().executable().count()}));
+        return new Snapshot(now, Map.copyOf(bySeverity), engineCounts[0], engineCounts[1]);
+    }
+}
