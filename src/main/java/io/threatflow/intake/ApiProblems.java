@@ -80,6 +80,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** The engine refused the caller (e.g. a modeler reporting a threat, which needs CREATE_INSTANCE). */
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ProblemDetail forbidden(org.camunda.bpm.engine.AuthorizationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "user '" + e.getUserId() + "' may not do this: " + e.getMessage());
+        problem.setTitle("Not allowed");
+        return problem;
+    }
+
     /** Never a stack trace: anything unforeseen is logged here with a reference the caller can quote. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {

@@ -34,6 +34,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -49,6 +50,8 @@ class AccessHttpTest {
     IdentityService identity;
     @Autowired
     InventoryService inventory;
+    @Autowired
+    JdbcTemplate jdbc;
     @LocalServerPort
     int port;
 
@@ -181,6 +184,21 @@ class AccessHttpTest {
         manager.submit(approval, Map.of("eradicationApproved", true, "approvalComment", "checked by a second pair"));
         analyst.submit(analyst.awaitTask(threatId, "Task_ConfirmClosure"), Map.of("lessonsLearned", "plan upgrades"));
         assertThat(analyst.awaitClosed(threatId, "ELIMINATED")).containsEntry("status", "ELIMINATED");
+    }
+
+    @Test
+    void shouldRefuseAReportWithProblemDetails_whenTheEngineDeniesStartingACase_andKeepNothingOfIt() {
+        ApiClient modeler = new ApiClient(http, "modeler");
+        ResponseEntity<Map<String, Object>> refused = modeler.post("/api/threats", Map.of("title", "Modeler report",
+                "type", "EXPOSED_SERVICE", "asset", "web-01", "port", 6553, "source", "access-check",
+                "sourceRef", "modeler-report-1"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody()).containsEntry("title", "Not allowed");
+        assertThat((String) refused.getBody().get("detail")).contains("modeler").doesNotContain("Exception");
+        assertThat(jdbc.queryForObject("select count(*) from threat where source_ref = 'modeler-report-1'", Long.class))
+                .isZero();
     }
 
     @Test
