@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,11 +38,13 @@ import org.slf4j.LoggerFactory;
  * element of another step, or ends. The engine's history events mark the moment; the step's duration is read
  * from the committed history (FULL), so it holds across job executors, nodes and restarts, and a job that
  * rolls back is not timed. Only elements that a flow from another step leads into, and the end of a case,
- * cost a history query (about six per case).
+ * cost a history query (about six per case), run on a thread of its own after the commit.
  */
 class StepTimers implements HistoryEventHandler {
 
     static final String STEP_DURATION = "threatflow.step.duration";
+    static final String DROPPED = "threatflow.step.timings.dropped";
+    private static final int QUEUE = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(StepTimers.class);
 
@@ -47,11 +52,14 @@ class StepTimers implements HistoryEventHandler {
     private final ProcessEngineConfigurationImpl engine;
     /** process definition id + element id: whether a flow from another step leads into the element */
     private final Map<String, Boolean> stepEntries = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor timing;
 
     StepTimers(MeterRegistry registry, ProcessEngineConfigurationImpl engine) {
         this.registry = registry;
         this.engine = engine;
+        this.timing = timingThread();
     }
+
 
     @Override
     public void handleEvent(HistoryEvent event) {
@@ -76,18 +84,31 @@ class StepTimers implements HistoryEventHandler {
 
     private void afterCommit(String processInstanceId, String enteringActivityInstanceId, Date at) {
         Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-                committed -> {
+                committed -> timing.execute(() -> {
                     try {
                         record(processInstanceId, enteringActivityInstanceId, at);
                     } catch (RuntimeException e) {
                         // a metric is never worth disturbing a case that has committed
                         log.warn("Could not time the step that case {} left: {}", processInstanceId, e.toString());
                     }
-                });
+                }));
+    }
+
+    /**
+     * Reads the history on a thread of its own: the committing thread still holds its connection until the
+     * transaction completes, and a second one taken there would let a busy job executor (every thread holding
+     * one, waiting for another) exhaust the pool. A full queue drops the timing and counts the drop.
+     */
+    private ThreadPoolExecutor timingThread() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), runnable -> {
+            Thread thread = new Thread(runnable, "threatflow-step-timers");
+            thread.setDaemon(true);
+            return thread;
+        }, (dropped, full) -> registry.counter(DROPPED).increment());
     }
 
     private void record(String processInstanceId, String enteringActivityInstanceId, Date at) {
-        List<HistoricActivityInstance> activities = engine.getCommandExecutorTxRequiresNew().execute(context ->
+        List<HistoricActivityInstance> activities = engine.getCommandExecutorTxRequired().execute(context ->
                 context.runWithoutAuthorization(() -> engine.getHistoryService().createHistoricActivityInstanceQuery()
                         .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
                         .orderPartiallyByOccurrence().asc().list()));
