@@ -24,7 +24,8 @@ class HistoryRetention implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
     static final List<String> PROCESSES = List.of(RemediationProcess.KEY, MitigationProcess.KEY);
-    static final List<String> DECISIONS = List.of("threat-severity", "response-plan", "mitigation-measures");
+    static final List<String> DECISIONS = List.of("threat-severity", "response-plan", "mitigation-measures",
+            "sla-policy");
 
     private final RepositoryService repository;
     private final int days;

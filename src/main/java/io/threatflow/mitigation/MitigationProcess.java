@@ -1,6 +1,7 @@
 package io.threatflow.mitigation;
 
 import io.threatflow.ProcessVariable;
+import java.util.Date;
 import java.util.List;
 
 /** The contract of processes/threat-mitigation.bpmn. */
@@ -43,6 +44,14 @@ public final class MitigationProcess {
     public static final ProcessVariable<String> REFUSAL_FOLLOW_UP = ProcessVariable.of("refusalFollowUp", String.class);
     public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
     public static final ProcessVariable<String> REVIEWED_BY = ProcessVariable.of("reviewedBy", String.class);
+    /**
+     * Set by a caller that ends when the mitigation returns (a remediation case whose manager ordered the
+     * mitigation): a re-investigation then needs a remediation case of its own.
+     */
+    public static final ProcessVariable<Boolean> REINVESTIGATE_IN_NEW_CASE =
+            ProcessVariable.of("reinvestigateInNewCase", Boolean.class);
+    /** The remediation case's resolution due date, handed in by the caller; absent when started on its own. */
+    public static final ProcessVariable<Date> RESOLVE_DUE = ProcessVariable.of("resolveDue", Date.class);
     public static final ProcessVariable<String> MITIGATION_OUTCOME = ProcessVariable.of("mitigationOutcome", String.class);
 
     public enum Mode { CONTAINMENT, LONG_TERM }

@@ -1,6 +1,7 @@
 package io.threatflow.mitigation;
 
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_OUTCOME;
+import static io.threatflow.mitigation.MitigationProcess.REINVESTIGATE_IN_NEW_CASE;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
 
 import io.threatflow.remediation.RemediationProcess;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_RequestReinvestigation}: the manager refused the residual risk and sent the threat back.
  * Called by a remediation case, that case investigates again; started on its own, a new remediation case
- * is opened for the threat so the refusal is never a silent end.
+ * is opened for the threat so the refusal is never a silent end; likewise when the caller ends on return
+ * ({@code reinvestigateInNewCase}, a mitigation a manager ordered for an overdue case).
  */
 @Component("requestReinvestigation")
 class RequestReinvestigationDelegate implements JavaDelegate {
@@ -20,7 +22,8 @@ class RequestReinvestigationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         MITIGATION_OUTCOME.set(execution, MitigationProcess.Outcome.REINVESTIGATE.name());
-        if (execution.getProcessInstance().getSuperExecution() == null) {
+        if (execution.getProcessInstance().getSuperExecution() == null
+                || REINVESTIGATE_IN_NEW_CASE.from(execution, false)) {
             String threatId = THREAT_ID.from(execution);
             execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(RemediationProcess.KEY,
                     threatId, RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threatId));

@@ -194,10 +194,17 @@ class StepTimers implements HistoryEventHandler {
         return steps;
     }
 
+    /**
+     * The elements a flow into the element comes from; for the start of an embedded subprocess, those that lead
+     * into the subprocess (the rest of a case after triage runs inside one).
+     */
     private static List<PvmActivity> sources(PvmActivity element) {
         List<PvmActivity> sources = new ArrayList<>();
         for (PvmTransition incoming : element.getIncomingTransitions()) {
             sources.add(incoming.getSource());
+        }
+        if (sources.isEmpty() && element.getFlowScope() instanceof PvmActivity subprocess) {
+            sources.addAll(sources(subprocess));
         }
         return sources;
     }

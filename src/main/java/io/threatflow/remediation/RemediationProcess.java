@@ -1,6 +1,7 @@
 package io.threatflow.remediation;
 
 import io.threatflow.ProcessVariable;
+import java.util.Date;
 
 /** The contract of processes/threat-remediation.bpmn: its key, the element ids code and tests use, its variables. */
 public final class RemediationProcess {
@@ -34,6 +35,35 @@ public final class RemediationProcess {
     public static final String TASK_RECORD_SIGHTING = "Task_RecordSighting";
     public static final String END_SIGHTING_RECORDED = "EndEvent_SightingRecorded";
     public static final String MESSAGE_THREAT_REOBSERVED = "ThreatReobserved";
+
+    // service levels
+    public static final String DECISION_SLA_POLICY = "sla-policy";
+    public static final String TASK_DETERMINE_SERVICE_LEVELS = "Task_DetermineServiceLevels";
+    public static final String TASK_REASSESS_SERVICE_LEVELS = "Task_ReassessServiceLevels";
+    public static final String SUBPROCESS_RESOLVE_THREAT = "SubProcess_ResolveThreat";
+    public static final String END_CASE_ELIMINATED = "EndEvent_CaseEliminated";
+    public static final String END_CASE_MITIGATED = "EndEvent_CaseMitigated";
+    public static final String GATEWAY_CASE_OUTCOME = "Gateway_CaseOutcome";
+    public static final String BOUNDARY_TRIAGE_OVERDUE = "BoundaryEvent_TriageOverdue";
+    public static final String TASK_ESCALATE_OVERDUE_TRIAGE = "Task_EscalateOverdueTriage";
+    public static final String END_OVERDUE_TRIAGE_ESCALATED = "EndEvent_OverdueTriageEscalated";
+    public static final String BOUNDARY_INVESTIGATION_OVERDUE = "BoundaryEvent_InvestigationOverdue";
+    public static final String TASK_ESCALATE_OVERDUE_INVESTIGATION = "Task_EscalateOverdueInvestigation";
+    public static final String END_OVERDUE_INVESTIGATION_ESCALATED = "EndEvent_OverdueInvestigationEscalated";
+    public static final String SUBPROCESS_RESOLUTION_OVERDUE = "SubProcess_ResolutionOverdue";
+    public static final String START_RESOLUTION_OVERDUE = "StartEvent_ResolutionOverdue";
+    public static final String TASK_RECORD_RESOLUTION_BREACH = "Task_RecordResolutionBreach";
+    public static final String TASK_DECIDE_ON_OVERDUE_THREAT = "Task_DecideOnOverdueThreat";
+    public static final String TASK_EXTEND_RESOLUTION = "Task_ExtendResolution";
+    public static final String TIMER_EXTENDED_RESOLUTION_DUE = "TimerEvent_ExtendedResolutionDue";
+    public static final String TASK_REASSIGN_OVERDUE_THREAT = "Task_ReassignOverdueThreat";
+    public static final String END_OVERDUE_THREAT_REASSIGNED = "EndEvent_OverdueThreatReassigned";
+    public static final String END_MITIGATION_ORDERED = "EndEvent_MitigationOrdered";
+    public static final String ESCALATION_MITIGATION_ORDERED = "MitigationOrdered";
+    public static final String SUBPROCESS_MITIGATION_ORDERED = "SubProcess_MitigationOrdered";
+    public static final String CALL_MITIGATE_BY_ORDER = "CallActivity_MitigateByOrder";
+    public static final String END_THREAT_MITIGATED_BY_ORDER = "EndEvent_ThreatMitigatedByOrder";
+    public static final String END_REINVESTIGATION_BY_NEW_CASE = "EndEvent_ReinvestigationByNewCase";
 
     // what a report carries (the start form's fields)
     public static final ProcessVariable<String> THREAT_ID = ProcessVariable.of("threatId", String.class);
@@ -85,6 +115,32 @@ public final class RemediationProcess {
     public static final ProcessVariable<String> SIGHTING_SOURCE_REF = ProcessVariable.of("sightingSourceRef", String.class);
     public static final ProcessVariable<String> SIGHTING_SEVERITY = ProcessVariable.of("sightingSeverity", String.class);
     public static final ProcessVariable<String> SIGHTING_REPORTED_BY = ProcessVariable.of("sightingReportedBy", String.class);
+
+    // service levels: the durations of the decision sla-policy and the due times of the case
+    public static final ProcessVariable<String> TRIAGE_WITHIN = ProcessVariable.of("triageWithin", String.class);
+    public static final ProcessVariable<String> CONTAIN_WITHIN = ProcessVariable.of("containWithin", String.class);
+    public static final ProcessVariable<String> RESOLVE_WITHIN = ProcessVariable.of("resolveWithin", String.class);
+    public static final ProcessVariable<Date> TRIAGE_DUE = ProcessVariable.of("triageDue", Date.class);
+    /** Null where the policy sets no containment service level (LOW). */
+    public static final ProcessVariable<Date> CONTAIN_DUE = ProcessVariable.of("containDue", Date.class);
+    public static final ProcessVariable<Date> RESOLVE_DUE = ProcessVariable.of("resolveDue", Date.class);
+    /** Input of the escalation tasks: the service level ({@code io.threatflow.sla.Sla}) that was missed. */
+    public static final ProcessVariable<String> BREACHED_SLA = ProcessVariable.of("breachedSla", String.class);
+    /** Input of the escalation tasks: the task definition key of the user task that is overdue, if any. */
+    public static final ProcessVariable<String> OVERDUE_TASK = ProcessVariable.of("overdueTask", String.class);
+    // the manager's decision on an overdue threat (form decide-overdue-threat)
+    public static final ProcessVariable<String> OVERDUE_DECISION = ProcessVariable.of("overdueDecision", String.class);
+    /** As the form sends it (ISO-8601 text) or as an API client may (a Date). */
+    public static final ProcessVariable<Object> NEW_RESOLVE_DUE = ProcessVariable.of("newResolveDue", Object.class);
+    /** {@code newResolveDue} once checked: a time in the future. */
+    public static final ProcessVariable<Date> EXTENDED_RESOLVE_DUE = ProcessVariable.of("extendedResolveDue", Date.class);
+    public static final ProcessVariable<String> REASSIGN_ASSIGNEE = ProcessVariable.of("reassignAssignee", String.class);
+    public static final ProcessVariable<String> REASSIGN_GROUP = ProcessVariable.of("reassignGroup", String.class);
+    public static final ProcessVariable<String> OVERDUE_COMMENT = ProcessVariable.of("overdueComment", String.class);
+    public static final ProcessVariable<String> OVERDUE_DECIDED_BY = ProcessVariable.of("overdueDecidedBy", String.class);
+
+    /** The decisions a manager takes on a threat past its resolution due date. */
+    public enum OverdueDecision { EXTEND, REASSIGN, MITIGATE }
 
     // from the mitigation subprocess
     public static final ProcessVariable<String> CONTAINMENT_OUTCOME = ProcessVariable.of("containmentOutcome", String.class);

@@ -3,20 +3,27 @@ package io.threatflow.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.threatflow.mitigation.MitigationProcess;
 import io.threatflow.remediation.RemediationProcess;
 import io.threatflow.testing.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,6 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class HistoryCleanupTest {
 
+    private static final List<String> DECISIONS =
+            List.of("threat-severity", "response-plan", "mitigation-measures", "sla-policy");
+
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -34,13 +44,37 @@ class HistoryCleanupTest {
     HistoryService history;
     @Autowired
     ManagementService management;
+    @Autowired
+    @Qualifier("historyRetention")
+    ApplicationRunner historyRetention;
 
     @Test
-    void shouldApplyConfiguredTimeToLive_toEveryThreatDefinition() {
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(RemediationProcess.KEY).list())
-                .isNotEmpty().allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(180));
-        assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("threat-severity").list())
-                .isNotEmpty().allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isEqualTo(180));
+    void shouldApplyConfiguredTimeToLive_toEveryThreatDefinition() throws Exception {
+        // a model deployed with another time to live (an operator's change in Cockpit, an old version) gets the
+        // configured one on the next start; the DMN files say 180 themselves, so they are changed first
+        processDefinitions().forEach(definition -> repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), 7));
+        decisionDefinitions().forEach(definition -> repository.updateDecisionDefinitionHistoryTimeToLive(definition.getId(), 7));
+
+        historyRetention.run(new DefaultApplicationArguments());
+
+        assertThat(processDefinitions()).extracting(ProcessDefinition::getKey)
+                .contains(RemediationProcess.KEY, MitigationProcess.KEY);
+        assertThat(processDefinitions()).allSatisfy(definition ->
+                assertThat(definition.getHistoryTimeToLive()).as(definition.getId()).isEqualTo(180));
+        assertThat(decisionDefinitions()).extracting(DecisionDefinition::getKey).containsAll(DECISIONS);
+        assertThat(decisionDefinitions()).allSatisfy(definition ->
+                assertThat(definition.getHistoryTimeToLive()).as(definition.getId()).isEqualTo(180));
+    }
+
+    private List<ProcessDefinition> processDefinitions() {
+        return repository.createProcessDefinitionQuery()
+                .processDefinitionKeysIn(RemediationProcess.KEY, MitigationProcess.KEY).list();
+    }
+
+    private List<DecisionDefinition> decisionDefinitions() {
+        return DECISIONS.stream()
+                .flatMap(key -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).list().stream())
+                .toList();
     }
 
     @Test

@@ -3,16 +3,43 @@ package io.threatflow.remediation;
 import static io.threatflow.remediation.RemediationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.threatflow.action.NotificationPort;
+import io.threatflow.sla.DueTimes;
+import io.threatflow.sla.Sla;
+import io.threatflow.sla.SlaBreached;
+import io.threatflow.sla.SlaBreaches;
+import io.threatflow.sla.SlaRegister;
+import io.threatflow.threat.Severity;
+import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatService;
+import io.threatflow.threat.ThreatStatus;
+import io.threatflow.threat.ThreatType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.Deque;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -36,6 +63,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {
         "processes/threat-remediation.bpmn", "processes/threat-severity.dmn", "processes/response-plan.dmn",
+        "processes/sla-policy.dmn", "forms/decide-overdue-threat.form",
         "stub/threat-mitigation-stub.bpmn",
         "forms/triage-threat.form", "forms/investigate-threat.form", "forms/approve-eradication.form",
         "forms/confirm-closure.form", "forms/report-threat.form"})
@@ -58,6 +86,14 @@ class RemediationProcessTest {
     final Deque<Boolean> validationResults = new ArrayDeque<>();
     int eradications;
 
+    static final Instant REPORTED = Instant.parse("2026-03-02T09:00:00Z");
+    final ThreatService threats = mock(ThreatService.class);
+    final SlaRegister slaRegister = mock(SlaRegister.class);
+    final SlaBreaches breaches = mock(SlaBreaches.class);
+    final NotificationPort notifications = mock(NotificationPort.class);
+    /** Breaches as the table keeps them: once per threat, service level and due time. */
+    final Set<String> recordedBreaches = new HashSet<>();
+
     @BeforeEach
     void registerDelegates() {
         init(engine);
@@ -79,11 +115,50 @@ class RemediationProcessTest {
         Mocks.register("liftContainment", liftContainment);
         Mocks.register("closeEliminated", closeEliminated);
         Mocks.register("recordSighting", recordSighting);
+
+        ClockUtil.setCurrentTime(Date.from(REPORTED));
+        when(threats.get("threat-1")).thenReturn(new Threat("threat-1", "Log4Shell", null, ThreatType.VULNERABILITY,
+                null, null, false, "asset-1", "web-01", null, null, null, null, ThreatStatus.OPEN, null, REPORTED, null,
+                Map.of()));
+        when(breaches.record(anyString(), any(), any(), any(), any())).thenAnswer(call -> {
+            SlaBreached breach = new SlaBreached(call.getArgument(0), call.getArgument(1), call.getArgument(2),
+                    call.getArgument(3), ClockUtil.getCurrentTime().toInstant());
+            return recordedBreaches.add(breach.sla() + "@" + breach.dueAt()) ? breach : null;
+        });
+        Clock engineClock = new EngineClock();
+        Mocks.register("recordServiceLevels", new RecordServiceLevelsListener(threats, slaRegister, engineClock));
+        Mocks.register("escalateOverdue", new EscalateOverdueDelegate(breaches, notifications));
+        Mocks.register("recordOverdueDecision", new RecordOverdueDecisionListener(engineClock));
+        Mocks.register("extendResolution", new ExtendResolutionDelegate(slaRegister));
+        Mocks.register("reassignOverdueThreat", new ReassignOverdueThreatDelegate());
+    }
+
+    /** The engine's clock, as the application's {@code Clock} bean reads it. */
+    static final class EngineClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return ClockUtil.getCurrentTime().toInstant();
+        }
+    }
+
+    private static void clockAt(Duration afterReport) {
+        ClockUtil.setCurrentTime(Date.from(REPORTED.plus(afterReport)));
     }
 
     @AfterEach
     void reset() {
         Mocks.reset();
+        ClockUtil.reset();
     }
 
     private void eradicate(DelegateExecution execution) {
@@ -116,12 +191,12 @@ class RemediationProcessTest {
     private void triage(ProcessInstance instance, String severity) {
         complete(task(), withVariables(FALSE_POSITIVE.name(), false, SEVERITY.name(), severity));
         assertThat(instance).isWaitingAt(TASK_NOTIFY_STAKEHOLDERS);
-        execute(job());
+        execute(job(TASK_NOTIFY_STAKEHOLDERS));
     }
 
     private void investigate(ProcessInstance instance, boolean eliminable) {
         assertThat(instance).isWaitingAt(TASK_COLLECT_EVIDENCE);
-        execute(job());
+        execute(job(TASK_COLLECT_EVIDENCE));
         assertThat(instance).isWaitingAt(TASK_INVESTIGATE_THREAT);
         assertThat(task()).hasCandidateGroup("analysts");
         complete(task(), withVariables(ROOT_CAUSE.name(), "unpatched library", ELIMINABLE.name(), eliminable));
@@ -129,17 +204,17 @@ class RemediationProcessTest {
 
     private void eradicateAndValidate(ProcessInstance instance) {
         assertThat(instance).isWaitingAt(TASK_ERADICATE_THREAT);
-        execute(job());
+        execute(job(TASK_ERADICATE_THREAT));
         assertThat(instance).isWaitingAt(TASK_VALIDATE_REMEDIATION);
-        execute(job());
+        execute(job(TASK_VALIDATE_REMEDIATION));
     }
 
     private void closeEliminated(ProcessInstance instance) {
         assertThat(instance).isWaitingAt(TASK_LIFT_CONTAINMENT);
-        execute(job());
+        execute(job(TASK_LIFT_CONTAINMENT));
         assertThat(instance).isWaitingAt(TASK_CONFIRM_CLOSURE);
-        assertThat(task()).hasCandidateGroup("analysts");
-        complete(task(), withVariables(LESSONS_LEARNED.name(), "patch faster"));
+        assertThat(task(TASK_CONFIRM_CLOSURE)).hasCandidateGroup("analysts");
+        complete(task(TASK_CONFIRM_CLOSURE), withVariables(LESSONS_LEARNED.name(), "patch faster"));
     }
 
     private void mitigationEnds(ProcessInstance instance, String outcome) {
@@ -193,7 +268,7 @@ class RemediationProcessTest {
                 .containsEntry("threatId", "threat-1").containsEntry("mitigationMode", "CONTAINMENT");
         complete(task(containment), withVariables(MITIGATION_OUTCOME.name(), "CONTAINED"));
         assertThat(instance).variables().containsEntry(CONTAINMENT_OUTCOME.name(), "CONTAINED");
-        execute(job());
+        execute(job(TASK_NOTIFY_STAKEHOLDERS));
 
         investigate(instance, true);
         eradicateAndValidate(instance);
@@ -257,7 +332,7 @@ class RemediationProcessTest {
         investigate(instance, true);
         eradicationResults.add(new BpmnError(ERROR_ACTION_REJECTED, "asset is unmanaged"));
         assertThat(instance).isWaitingAt(TASK_ERADICATE_THREAT);
-        execute(job());
+        execute(job(TASK_ERADICATE_THREAT));
         assertThat(instance).variables().containsEntry(REJECTION_REASON.name(), "asset is unmanaged");
         mitigationEnds(instance, "RISK_ACCEPTED");
 
@@ -287,7 +362,7 @@ class RemediationProcessTest {
         complete(task(), withVariables(FALSE_POSITIVE.name(), false, SEVERITY.name(), "HIGH"));
         complete(task(calledProcessInstance(instance)), withVariables(MITIGATION_OUTCOME.name(), "CONTAINED"));
         assertThat(instance).isWaitingAt(TASK_NOTIFY_STAKEHOLDERS);
-        execute(job());
+        execute(job(TASK_NOTIFY_STAKEHOLDERS));
         investigate(instance, false);
         mitigationEnds(instance, "REINVESTIGATE");
 
@@ -312,5 +387,211 @@ class RemediationProcessTest {
         assertThat(instance).hasPassed(TASK_RECORD_SIGHTING, END_SIGHTING_RECORDED).isWaitingAt(TASK_TRIAGE_THREAT);
         verify(recordSighting).execute(any());
         assertThat(instance).variables().containsEntry(SIGHTING_SEVERITY.name(), "HIGH");
+    }
+
+    // --- service levels
+
+    private static Date at(Duration afterReport) {
+        return Date.from(REPORTED.plus(afterReport));
+    }
+
+    /** A MEDIUM case waiting at its investigation: contain within a day, resolve within seven. */
+    private ProcessInstance mediumCaseInInvestigation() {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
+        triage(instance, "MEDIUM");
+        assertThat(instance).isWaitingAt(TASK_COLLECT_EVIDENCE);
+        execute(job(TASK_COLLECT_EVIDENCE));
+        assertThat(instance).isWaitingAt(TASK_INVESTIGATE_THREAT);
+        return instance;
+    }
+
+    /** Lets the resolution due date pass: the breach is recorded and the managers are asked. */
+    private void resolutionDueDatePasses(ProcessInstance instance, String timerActivity) {
+        execute(job(timerActivity));
+        assertThat(instance).isWaitingAt(TASK_RECORD_RESOLUTION_BREACH);
+        execute(job(TASK_RECORD_RESOLUTION_BREACH));
+        assertThat(instance).isWaitingAt(TASK_DECIDE_ON_OVERDUE_THREAT, TASK_INVESTIGATE_THREAT);
+        assertThat(task(TASK_DECIDE_ON_OVERDUE_THREAT)).hasCandidateGroup("managers");
+    }
+
+    private void decide(Object... variables) {
+        complete(task(TASK_DECIDE_ON_OVERDUE_THREAT), withVariables(OVERDUE_COMMENT.name(), "overdue", variables));
+    }
+
+    @Test
+    void shouldSetDueDatesFromPolicy_andMoveThemWithTriagedSeverity() {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "CRITICAL");
+
+        assertThat(instance).variables().containsEntry(TRIAGE_DUE.name(), at(Duration.ofMinutes(15)))
+                .containsEntry(CONTAIN_DUE.name(), at(Duration.ofHours(1)))
+                .containsEntry(RESOLVE_DUE.name(), at(Duration.ofHours(24)));
+        Assertions.assertThat(task().getDueDate()).isEqualTo(at(Duration.ofMinutes(15)));
+        verify(slaRegister).recordDueTimes("threat-1", new DueTimes(REPORTED.plus(Duration.ofMinutes(15)),
+                REPORTED.plus(Duration.ofHours(1)), REPORTED.plus(Duration.ofHours(24))));
+
+        triage(instance, "MEDIUM");   // the analyst rates it lower: containment and resolution get more time
+        execute(job(TASK_COLLECT_EVIDENCE));
+
+        assertThat(instance).variables().containsEntry(TRIAGE_DUE.name(), at(Duration.ofMinutes(15)))
+                .containsEntry(CONTAIN_DUE.name(), at(Duration.ofDays(1)))
+                .containsEntry(RESOLVE_DUE.name(), at(Duration.ofDays(7)));
+        Assertions.assertThat(task(TASK_INVESTIGATE_THREAT).getDueDate()).isEqualTo(at(Duration.ofDays(1)));
+        Assertions.assertThat(job(START_RESOLUTION_OVERDUE).getDuedate()).isEqualTo(at(Duration.ofDays(7)));
+    }
+
+    @Test
+    void shouldEscalateTriage_whenOverdue_andLeaveTheTaskOpen() {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "CRITICAL");
+        String triageTask = task().getId();
+        Assertions.assertThat(job(BOUNDARY_TRIAGE_OVERDUE).getDuedate()).isEqualTo(at(Duration.ofMinutes(15)));
+
+        clockAt(Duration.ofMinutes(16));
+        execute(job(BOUNDARY_TRIAGE_OVERDUE));
+        execute(job(TASK_ESCALATE_OVERDUE_TRIAGE));
+
+        assertThat(instance).hasPassed(END_OVERDUE_TRIAGE_ESCALATED).isWaitingAt(TASK_TRIAGE_THREAT);
+        Assertions.assertThat(task().getId()).isEqualTo(triageTask);
+        Assertions.assertThat(task().getPriority()).isEqualTo(EscalateOverdueDelegate.ESCALATED_PRIORITY);
+        verify(breaches).record("threat-1", Sla.TRIAGE, Severity.CRITICAL, REPORTED.plus(Duration.ofMinutes(15)),
+                triageTask);
+        verify(notifications).send(any());
+
+        triage(instance, "CRITICAL");
+        assertThat(instance).isWaitingAt(TASK_COLLECT_EVIDENCE);
+    }
+
+    @Test
+    void shouldRecordNoBreach_whenEveryStepIsDoneInTime() {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
+        clockAt(Duration.ofHours(1));
+        triage(instance, "MEDIUM");
+        clockAt(Duration.ofHours(2));
+        investigate(instance, true);
+        eradicateAndValidate(instance);
+        closeEliminated(instance);
+
+        assertThat(instance).isEnded().hasPassed(END_CASE_ELIMINATED, END_THREAT_ELIMINATED)
+                .hasNotPassed(BOUNDARY_TRIAGE_OVERDUE, BOUNDARY_INVESTIGATION_OVERDUE, START_RESOLUTION_OVERDUE);
+        verify(breaches, never()).record(any(), any(), any(), any(), any());
+        Assertions.assertThat(managementService().createJobQuery().count()).isZero();
+    }
+
+    @Test
+    void shouldEscalateInvestigation_whenContainmentIsOverdue() {
+        ProcessInstance instance = mediumCaseInInvestigation();
+        String investigation = task(TASK_INVESTIGATE_THREAT).getId();
+
+        clockAt(Duration.ofDays(1).plusMinutes(1));
+        execute(job(BOUNDARY_INVESTIGATION_OVERDUE));
+        execute(job(TASK_ESCALATE_OVERDUE_INVESTIGATION));
+
+        assertThat(instance).hasPassed(END_OVERDUE_INVESTIGATION_ESCALATED).isWaitingAt(TASK_INVESTIGATE_THREAT);
+        Assertions.assertThat(task(TASK_INVESTIGATE_THREAT).getPriority()).isEqualTo(100);
+        verify(breaches).record("threat-1", Sla.CONTAINMENT, Severity.MEDIUM, REPORTED.plus(Duration.ofDays(1)),
+                investigation);
+    }
+
+    @Test
+    void shouldHoldLowThreatToResolutionOnly_andCountThatBreachOnce() {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "LOW");
+        triage(instance, "LOW");
+        execute(job(TASK_COLLECT_EVIDENCE));
+        assertThat(instance).variables().containsEntry(CONTAIN_DUE.name(), null)
+                .containsEntry(RESOLVE_DUE.name(), at(Duration.ofDays(30)));
+        Assertions.assertThat(task(TASK_INVESTIGATE_THREAT).getDueDate()).isEqualTo(at(Duration.ofDays(30)));
+        Assertions.assertThat(job(BOUNDARY_INVESTIGATION_OVERDUE).getDuedate()).isEqualTo(at(Duration.ofDays(30)));
+
+        clockAt(Duration.ofDays(30).plusMinutes(1));
+        execute(job(BOUNDARY_INVESTIGATION_OVERDUE));
+        execute(job(TASK_ESCALATE_OVERDUE_INVESTIGATION));
+        resolutionDueDatePasses(instance, START_RESOLUTION_OVERDUE);
+
+        verify(breaches, times(2)).record(eq("threat-1"), eq(Sla.RESOLUTION), eq(Severity.LOW),
+                eq(REPORTED.plus(Duration.ofDays(30))), any());
+        verify(breaches, never()).record(any(), eq(Sla.CONTAINMENT), any(), any(), any());
+        verify(notifications, times(1)).send(any());
+        Assertions.assertThat(task(TASK_INVESTIGATE_THREAT).getPriority()).isEqualTo(100);
+    }
+
+    @Test
+    void shouldBreachAgain_whenExtendedResolutionDueDatePasses() {
+        ProcessInstance instance = mediumCaseInInvestigation();
+        clockAt(Duration.ofDays(7).plusMinutes(1));
+        resolutionDueDatePasses(instance, START_RESOLUTION_OVERDUE);
+        verify(breaches).record("threat-1", Sla.RESOLUTION, Severity.MEDIUM, REPORTED.plus(Duration.ofDays(7)), null);
+
+        String decision = task(TASK_DECIDE_ON_OVERDUE_THREAT).getId();
+        Assertions.assertThatThrownBy(() -> decide(OVERDUE_DECISION.name(), "EXTEND", NEW_RESOLVE_DUE.name(),
+                        "2026-03-01T09:00:00Z"))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("must be in the future");
+        Assertions.assertThat(task(TASK_DECIDE_ON_OVERDUE_THREAT).getId()).as("re-prompted").isEqualTo(decision);
+
+        decide(OVERDUE_DECISION.name(), "EXTEND", NEW_RESOLVE_DUE.name(), "2026-03-12T10:00+01:00");
+
+        assertThat(instance).isWaitingAt(TIMER_EXTENDED_RESOLUTION_DUE, TASK_INVESTIGATE_THREAT)
+                .variables().containsEntry(RESOLVE_DUE.name(), at(Duration.ofDays(10)));
+        verify(slaRegister).recordDueTimes("threat-1", new DueTimes(REPORTED.plus(Duration.ofMinutes(240)),
+                REPORTED.plus(Duration.ofDays(1)), REPORTED.plus(Duration.ofDays(10))));
+
+        clockAt(Duration.ofDays(10).plusMinutes(1));
+        resolutionDueDatePasses(instance, TIMER_EXTENDED_RESOLUTION_DUE);
+        verify(breaches).record("threat-1", Sla.RESOLUTION, Severity.MEDIUM, REPORTED.plus(Duration.ofDays(10)), null);
+
+        // the case is closed while the managers still decide: the decision goes with it
+        complete(task(TASK_INVESTIGATE_THREAT), withVariables(ROOT_CAUSE.name(), "unpatched library", ELIMINABLE.name(), true));
+        eradicateAndValidate(instance);
+        closeEliminated(instance);
+        assertThat(instance).isEnded().hasPassed(END_THREAT_ELIMINATED);
+        Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+        Assertions.assertThat(managementService().createJobQuery().count()).isZero();
+    }
+
+    @Test
+    void shouldOfferOpenTasksToChosenGroup_whenManagerReassigns() {
+        ProcessInstance instance = mediumCaseInInvestigation();
+        clockAt(Duration.ofDays(7).plusMinutes(1));
+        resolutionDueDatePasses(instance, START_RESOLUTION_OVERDUE);
+
+        decide(OVERDUE_DECISION.name(), "REASSIGN", REASSIGN_GROUP.name(), "incident-response");
+        execute(job(TASK_REASSIGN_OVERDUE_THREAT));
+
+        assertThat(instance).hasPassed(END_OVERDUE_THREAT_REASSIGNED).isWaitingAt(TASK_INVESTIGATE_THREAT);
+        Assertions.assertThat(taskService().getIdentityLinksForTask(task(TASK_INVESTIGATE_THREAT).getId()))
+                .extracting(IdentityLink::getGroupId).containsExactly("incident-response");
+    }
+
+    @Test
+    void shouldCancelOpenWorkAndMitigate_whenManagerOrdersMitigation() {
+        ProcessInstance instance = mediumCaseInInvestigation();
+        clockAt(Duration.ofDays(7).plusMinutes(1));
+        resolutionDueDatePasses(instance, START_RESOLUTION_OVERDUE);
+
+        decide(OVERDUE_DECISION.name(), "MITIGATE");
+
+        assertThat(instance).hasPassed(END_MITIGATION_ORDERED).isWaitingAt(CALL_MITIGATE_BY_ORDER)
+                .isNotWaitingAt(TASK_INVESTIGATE_THREAT);
+        Assertions.assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count())
+                .as("the investigation is cancelled").isZero();
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count())
+                .as("no timer of the cancelled work is left").isZero();
+        ProcessInstance mitigation = calledProcessInstance(instance);
+        assertThat(mitigation).hasBusinessKey("threat-1").variables().containsEntry("mitigationMode", "LONG_TERM")
+                .containsEntry("reinvestigateInNewCase", true).containsEntry("resolveDue", at(Duration.ofDays(7)));
+        complete(task(mitigation), withVariables(MITIGATION_OUTCOME.name(), "RISK_ACCEPTED"));
+
+        assertThat(instance).isEnded().hasPassed(END_THREAT_MITIGATED_BY_ORDER).hasNotPassed(END_THREAT_MITIGATED);
+    }
+
+    @Test
+    void shouldEndCase_whenOrderedMitigationIsSentBackForReinvestigation() {
+        ProcessInstance instance = mediumCaseInInvestigation();
+        clockAt(Duration.ofDays(7).plusMinutes(1));
+        resolutionDueDatePasses(instance, START_RESOLUTION_OVERDUE);
+        decide(OVERDUE_DECISION.name(), "MITIGATE");
+
+        complete(task(calledProcessInstance(instance)), withVariables(MITIGATION_OUTCOME.name(), "REINVESTIGATE"));
+
+        assertThat(instance).isEnded().hasPassed(END_REINVESTIGATION_BY_NEW_CASE)
+                .hasNotPassed(END_THREAT_MITIGATED_BY_ORDER);
     }
 }
