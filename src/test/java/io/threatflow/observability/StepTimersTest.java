@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.threatflow.remediation.RemediationProcess;
+import io.threatflow.remediation.RemediationSteps;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -46,6 +47,17 @@ class StepTimersTest {
     void shouldTimeTheLastStep_whenTheCaseEnds() {
         assertThat(StepTimers.endedStep(CASE, null, new Date(150_000)))
                 .contains(new StepTimers.EndedStep("VALIDATE", Duration.ofSeconds(40)));
+    }
+
+    @Test
+    void shouldTimeTheMitigationOrderedByAManager_notChargeItToTheStepItInterrupted() {
+        List<HistoricActivityInstance> ordered = List.of(
+                activity("1", RemediationProcess.TASK_INVESTIGATE_THREAT, 100),
+                activity("2", RemediationProcess.TASK_DECIDE_ON_OVERDUE_THREAT, 200),
+                activity("3", RemediationProcess.CALL_MITIGATE_BY_ORDER, 300),
+                activity("4", RemediationProcess.END_THREAT_MITIGATED_BY_ORDER, 400));
+        assertThat(StepTimers.endedStep(ordered, null, new Date(400_000)))
+                .contains(new StepTimers.EndedStep(RemediationSteps.MITIGATION, Duration.ofSeconds(100)));
     }
 
     @Test
