@@ -27,14 +27,14 @@ import org.springframework.stereotype.Component;
  * engine's history), every action (from the action log) and every further sighting, each with its actor.
  */
 @Component
-class ThreatTimeline {
+public class ThreatTimeline {
 
     static final String AUTOMATION = "threatflow";
     private static final Set<String> SHOWN_TYPES = Set.of("startEvent", "endEvent", "noneEndEvent", "userTask",
             "serviceTask", "businessRuleTask", "callActivity", "boundaryError", "messageStartEvent", "errorEndEvent");
 
     /** @param kind REPORTED, STEP, TASK, ACTION or SIGHTING */
-    record Entry(Instant at, String kind, String step, String name, String element, String actor, String detail) {
+    public record Entry(Instant at, String kind, String step, String name, String element, String actor, String detail) {
     }
 
     private final ThreatService threats;
@@ -47,7 +47,7 @@ class ThreatTimeline {
         this.history = history;
     }
 
-    List<Entry> of(String threatId) {
+    public List<Entry> of(String threatId) {
         Threat threat = threats.get(threatId);
         List<HistoricProcessInstance> cases = history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(threatId).list();

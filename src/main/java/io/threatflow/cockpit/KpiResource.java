@@ -1,0 +1,59 @@
+package io.threatflow.cockpit;
+
+import io.threatflow.access.Groups;
+import io.threatflow.kpi.KpiReport;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * {@code GET .../kpis?days=30}: the KPI report ({@code kpi.KpiService}, JSON as {@code /api/metrics}) of the
+ * last {@code days} days up to now. Managers and Camunda administrators only.
+ */
+public class KpiResource extends AbstractCockpitPluginResource {
+
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 366;
+
+    private final SpringBeans beans;
+    private final PluginAnswers answers;
+
+    KpiResource(String engineName, SpringBeans beans) {
+        super(engineName);
+        this.beans = beans;
+        this.answers = new PluginAnswers(beans.json());
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, PluginAnswers.PROBLEM_JSON})
+    public Response report(@QueryParam("days") String days) {
+        Authentication user = getCurrentAuthentication();
+        if (user == null) {
+            return answers.unauthenticated();
+        }
+        if (!PluginAnswers.isIn(user, Groups.MANAGERS, Groups.ADMINS)) {
+            return answers.problem(Response.Status.FORBIDDEN, "Not allowed",
+                    "The threat KPIs are for members of " + Groups.MANAGERS + " and " + Groups.ADMINS);
+        }
+        int window;
+        try {
+            window = days == null || days.isBlank() ? DEFAULT_DAYS : Integer.parseInt(days.trim());
+        } catch (NumberFormatException e) {
+            return answers.fieldProblem("days", "must be a whole number of days from 1 to " + MAX_DAYS);
+        }
+        if (window < 1 || window > MAX_DAYS) {
+            return answers.fieldProblem("days", "must be a whole number of days from 1 to " + MAX_DAYS);
+        }
+        // whole seconds: the window the page shows is the window the report was made for
+        Instant to = beans.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        KpiReport report = beans.kpis().report(to.minus(Duration.ofDays(window)), to);
+        return answers.ok(report);
+    }
+}
