@@ -5,16 +5,20 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Seeds a few assets into an empty inventory, so that a first walk-through has something to act on. */
+/**
+ * Seeds a few assets into an empty inventory, so that a first walk-through has something to act on. It runs
+ * once every bean is ready but before the web server takes requests: a report that arrived first would
+ * register its asset as unmanaged, leave the inventory not empty and so keep the demo assets out (or, with
+ * the same host name, make the seeding fail the start).
+ */
 @Component
 @ConditionalOnProperty(name = "threatflow.demo.enabled", havingValue = "true")
-class DemoInventory implements ApplicationRunner {
+class DemoInventory implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoInventory.class);
 
@@ -35,7 +39,7 @@ class DemoInventory implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (inventory.count() > 0) {
             return;
         }
