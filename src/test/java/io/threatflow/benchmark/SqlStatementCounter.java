@@ -9,6 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -19,11 +23,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Counts the SQL statements the application sends through its DataSource: every execute, executeQuery and
  * executeUpdate, and every statement added to a JDBC batch (one per row the engine flushes in a batch).
  * The benchmark's own bookkeeping queries (polling for tasks and running instances, counting rows) run inside
- * {@link #uncounted} and are left out.
+ * {@link #uncounted} and are left out. It also times each execution by its SQL text, the profile of where the
+ * database time goes.
  */
 final class SqlStatementCounter {
 
     private static final AtomicLong STATEMENTS = new AtomicLong();
+    /** SQL text -> {executions, nanoseconds} of the statements run outside {@link #uncounted}. */
+    private static final Map<String, long[]> TIME_BY_SQL = new ConcurrentHashMap<>();
     private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
 
     private SqlStatementCounter() {
@@ -73,17 +80,35 @@ final class SqlStatementCounter {
 
     @SuppressWarnings("unchecked")
     private static <T> T proxy(Class<T> type, T target) {
+        return proxy(type, target, null);
+    }
+
+    /** A proxy that counts; {@code sql} is the text of a prepared statement, timed under that text. */
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, String sql) {
         InvocationHandler handler = (proxy, method, args) -> {
             count(method);
+            boolean timed = isExecution(method) && !UNCOUNTED.get();
+            long start = timed ? System.nanoTime() : 0;
             Object result = invoke(target, method, args);
+            if (timed) {
+                String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "?";
+                long[] figures = TIME_BY_SQL.computeIfAbsent(normalise(text), k -> new long[2]);
+                synchronized (figures) {
+                    figures[0]++;
+                    figures[1] += System.nanoTime() - start;
+                }
+            }
+            String statementSql = method.getName().startsWith("prepare") && args != null && args.length > 0
+                    && args[0] instanceof String s ? s : null;
             if (result instanceof CallableStatement statement) {
-                return proxy(CallableStatement.class, statement);
+                return proxy(CallableStatement.class, statement, statementSql);
             }
             if (result instanceof PreparedStatement statement) {
-                return proxy(PreparedStatement.class, statement);
+                return proxy(PreparedStatement.class, statement, statementSql);
             }
             if (result instanceof Statement statement && !(target instanceof Statement)) {
-                return proxy(Statement.class, statement);
+                return proxy(Statement.class, statement, null);
             }
             return result;
         };
@@ -98,6 +123,43 @@ final class SqlStatementCounter {
             case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch" -> STATEMENTS.incrementAndGet();
             default -> { }
         }
+    }
+
+    private static boolean isExecution(Method method) {
+        return switch (method.getName()) {
+            case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch" -> true;
+            default -> false;
+        };
+    }
+
+    private static String normalise(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").trim();
+        return flat.length() > 140 ? flat.substring(0, 140) + "…" : flat;
+    }
+
+    /** Clears the statement timings (before a measured phase). */
+    static void resetTimings() {
+        TIME_BY_SQL.clear();
+    }
+
+    /** The statements that took the most database time since the last reset: text, executions, total ms. */
+    static List<Map<String, Object>> topStatements(int limit) {
+        return TIME_BY_SQL.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(limit)
+                .map(e -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("sql", e.getKey());
+                    row.put("executions", e.getValue()[0]);
+                    row.put("totalMillis", e.getValue()[1] / 1_000_000);
+                    return row;
+                })
+                .toList();
+    }
+
+    /** Total database time of the timed statements since the last reset, in milliseconds. */
+    static long totalMillis() {
+        return TIME_BY_SQL.values().stream().mapToLong(v -> v[1]).sum() / 1_000_000;
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

@@ -1,10 +1,7 @@
 package io.threatflow.benchmark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.threatflow.intake.ThreatIntake;
 import io.threatflow.remediation.RemediationProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,41 +23,39 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Case throughput of the real application against the engine's own baseline, in one JVM, one engine, one
- * H2 in-memory database: N threats of a realistic mix are reported through {@link ThreatIntake} and every
+ * database: N threats of a realistic mix are reported through {@link ThreatIntake} and every
  * user task is answered as soon as it appears ({@link TaskPlayers}); then N instances of a trivial process
  * (start, one async no-op service task, end) run on the same engine. Measures, asserts nothing about time;
- * writes target/benchmark/results.json. Runs only with {@code mvn -Pbenchmark verify}.
+ * writes its section of target/benchmark/results.json. Runs only with {@code mvn -Pbenchmark verify}, once per
+ * database ({@link CaseThroughputH2Benchmark}, {@link CaseThroughputPostgresBenchmark}); each run closes its
+ * application context, so the two never compete for the cores.
  *
- * <p>SQL statements are counted by a wrapper around the DataSource ({@link SqlStatementCounter}).
+ * <p>SQL statements are counted by a wrapper around the DataSource ({@link SqlStatementCounter}); each concrete
+ * benchmark imports {@link CountSqlStatements} (a nested configuration of an abstract base is not picked up).
  *
- * <p>System properties: benchmark.cases (2000), benchmark.warmup.cases (300), benchmark.warmup.seconds (0),
+ * <p>System properties: benchmark.cases (2000), benchmark.baseline.instances (10 x cases), benchmark.warmup.cases
+ * (300; rounds of app and baseline are repeated until benchmark.warmup.seconds (30) have passed),
  * benchmark.concurrency (50 cases in flight), benchmark.players (4 task-completing threads),
  * benchmark.stall.seconds (120 without a case ending aborts the run).
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:threatflow-benchmark-${random.uuid};DB_CLOSE_DELAY=-1",
-        // the job executor as shipped (application.yaml sets nothing for H2, so the engine's defaults), not the
-        // quick pick-up of the test profile
-        "camunda.bpm.job-execution.wait-time-in-millis=5000",
-        "camunda.bpm.job-execution.max-wait=60000"})
-@ActiveProfiles("test")
-class CaseThroughputBenchmark {
+@SpringBootTest
+@DirtiesContext
+abstract class CaseThroughput {
 
     static final String BASELINE_KEY = "benchmark-baseline";
 
     private final int cases = Integer.getInteger("benchmark.cases", 2000);
     private final int warmupCases = Integer.getInteger("benchmark.warmup.cases", 300);
-    private final int warmupSeconds = Integer.getInteger("benchmark.warmup.seconds", 0);
+    private final int warmupSeconds = Integer.getInteger("benchmark.warmup.seconds", 30);
+    // the trivial baseline runs far faster: more instances give it a measuring window as long as the app's
+    private final int baselineInstances = Integer.getInteger("benchmark.baseline.instances", 10 * cases);
     private final int concurrency = Integer.getInteger("benchmark.concurrency", 50);
     private final int players = Integer.getInteger("benchmark.players", 4);
     private final int stallSeconds = Integer.getInteger("benchmark.stall.seconds", 120);
@@ -82,20 +77,12 @@ class CaseThroughputBenchmark {
 
     private TaskPlayers taskPlayers;
 
-    @TestConfiguration
-    static class CountSqlStatements {
-        @Bean
-        static BeanPostProcessor countingDataSource() {
-            return SqlStatementCounter.wrapper();
-        }
-    }
-
     record Started(String processInstanceId, long startedAtMillis) {
     }
 
     record Phase(String name, int instances, long startMillis, long endMillis, Map<String, Long> before,
                  Map<String, Long> after, List<Long> latenciesMillis, long userTasks, long sqlStatements,
-                 Map<String, Long> outcomes, Map<String, Long> tasksByKey) {
+                 Map<String, Long> outcomes, Map<String, Long> tasksByKey, Map<String, Object> database) {
 
         double seconds() {
             return (endMillis - startMillis) / 1000.0;
@@ -106,9 +93,16 @@ class CaseThroughputBenchmark {
         }
     }
 
+    /** "h2-mem" or "postgresql": the section of results.json and the heading of the table. */
+    abstract String database();
+
+    /** The top-level key of results.json that takes this database's ratio. */
+    abstract String ratioKey();
+
     @Test
     void measureCaseThroughputAgainstEngineBaseline() throws Exception {
         long runStart = System.nanoTime();
+        String loadAtStart = BenchmarkResults.loadAverage();
         deployBaseline();
         Map<String, Object> warmup = new LinkedHashMap<>();
         Phase app;
@@ -130,10 +124,10 @@ class CaseThroughputBenchmark {
             warmup.put("appCases", warmedCases);
             warmup.put("baselineInstances", warmedCases);
             warmup.put("minimumSeconds", warmupSeconds);
-            warmup.put("actualSeconds", round((System.nanoTime() - warmupStart) / 1e9));
+            warmup.put("actualSeconds", BenchmarkResults.round((System.nanoTime() - warmupStart) / 1e9));
 
             app = runPhase("app", RemediationProcess.KEY, cases, n -> report("measured", n));
-            baseline = runPhase("baseline", BASELINE_KEY, cases, n -> startBaseline());
+            baseline = runPhase("baseline", BASELINE_KEY, baselineInstances, n -> startBaseline());
         }
         double totalSeconds = (System.nanoTime() - runStart) / 1e9;
 
@@ -145,16 +139,16 @@ class CaseThroughputBenchmark {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("benchmark", "case-throughput");
         results.put("timestamp", Instant.now().toString());
-        results.put("flowNodeRatio", round(ratio));
-        results.put("conditions", conditions(warmup));
+        results.put("flowNodeRatio", BenchmarkResults.round(ratio));
+        Map<String, Object> conditions = conditions(warmup);
+        conditions.put("loadAverageAtStart", loadAtStart);
+        conditions.put("loadAverageAtEnd", BenchmarkResults.loadAverage());
+        results.put("conditions", conditions);
         results.put("app", appFigures);
         results.put("baseline", baselineFigures);
-        results.put("benchmarkSeconds", round(totalSeconds));
-
-        Path out = Path.of("target", "benchmark", "results.json");
-        Files.createDirectories(out.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        print(appFigures, baselineFigures, ratio, out, totalSeconds);
+        results.put("benchmarkSeconds", BenchmarkResults.round(totalSeconds));
+        BenchmarkResults.merge("caseThroughput-" + database(), Map.of(ratioKey(), BenchmarkResults.round(ratio)), results);
+        print(appFigures, baselineFigures, ratio, BenchmarkResults.FILE, totalSeconds);
     }
 
     private Started report(String run, int n) {
@@ -184,6 +178,7 @@ class CaseThroughputBenchmark {
         Map<String, Long> tasksBefore = taskPlayers.completedByTask();
         Map<String, Long> before = counts();
         long sqlBefore = SqlStatementCounter.statements();
+        SqlStatementCounter.resetTimings();
         long startMillis = System.currentTimeMillis();
         List<Started> started = new ArrayList<>(n);
         long lastEnded = -1;
@@ -211,6 +206,11 @@ class CaseThroughputBenchmark {
             Thread.sleep(5);
         }
         long sqlStatements = SqlStatementCounter.statements() - sqlBefore;
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("timedStatementMillis", SqlStatementCounter.totalMillis());
+        database.put("definition", "wall time inside JDBC execute calls of the application's statements, summed over "
+                + "all threads; the top statements by that time");
+        database.put("topStatements", SqlStatementCounter.topStatements(15));
         List<Long> latencies = new ArrayList<>(n);
         Map<String, Long> outcomes = new TreeMap<>();
         long endMillis = startMillis;
@@ -235,7 +235,7 @@ class CaseThroughputBenchmark {
             }
         });
         return new Phase(name, n, startMillis, endMillis, before, counts(), latencies,
-                taskPlayers.completed() - userTasksBefore, sqlStatements, outcomes, tasksByKey);
+                taskPlayers.completed() - userTasksBefore, sqlStatements, outcomes, tasksByKey, database);
     }
 
     /** Row counts of every ACT_HI_ table, plus the runtime incidents. */
@@ -245,9 +245,10 @@ class CaseThroughputBenchmark {
 
     private Map<String, Long> countRows() {
         Map<String, Long> counts = new TreeMap<>();
+        // H2 keeps table names in upper case, PostgreSQL in lower case
         for (String table : jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
-                + "WHERE TABLE_NAME LIKE 'ACT_HI_%'", String.class)) {
-            counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+                + "WHERE UPPER(TABLE_NAME) LIKE 'ACT_HI_%' AND TABLE_SCHEMA = CURRENT_SCHEMA", String.class)) {
+            counts.put(table.toUpperCase(java.util.Locale.ROOT), jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         counts.put("JOBS_SUCCEEDED", jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2", Long.class));
         counts.put("JOBS_FAILED", jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 1", Long.class));
@@ -268,27 +269,27 @@ class CaseThroughputBenchmark {
                 .mapToLong(e -> e.getValue() - phase.before().get(e.getKey())).sum();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("processInstances", phase.instances());
-        f.put("windowSeconds", round(phase.seconds()));
-        f.put("completedProcessInstancesPerSecond", round(n / phase.seconds()));
+        f.put("windowSeconds", BenchmarkResults.round(phase.seconds()));
+        f.put("completedProcessInstancesPerSecond", BenchmarkResults.round(n / phase.seconds()));
         f.put("allProcessInstancesIncludingCalled", phase.delta("ACT_HI_PROCINST"));
         f.put("flowNodeInstances", flowNodes);
-        f.put("flowNodeInstancesPerSecond", round(flowNodes / phase.seconds()));
+        f.put("flowNodeInstancesPerSecond", BenchmarkResults.round(flowNodes / phase.seconds()));
         Map<String, Object> perCase = new LinkedHashMap<>();
-        perCase.put("flowNodeInstances", round(flowNodes / n));
-        perCase.put("jobLogEntries", round(phase.delta("ACT_HI_JOB_LOG") / n));
-        perCase.put("jobsSucceeded", round(phase.delta("JOBS_SUCCEEDED") / n));
-        perCase.put("jobsFailed", round(phase.delta("JOBS_FAILED") / n));
-        perCase.put("historyRows", round(historyRows / n));
+        perCase.put("flowNodeInstances", BenchmarkResults.round(flowNodes / n));
+        perCase.put("jobLogEntries", BenchmarkResults.round(phase.delta("ACT_HI_JOB_LOG") / n));
+        perCase.put("jobsSucceeded", BenchmarkResults.round(phase.delta("JOBS_SUCCEEDED") / n));
+        perCase.put("jobsFailed", BenchmarkResults.round(phase.delta("JOBS_FAILED") / n));
+        perCase.put("historyRows", BenchmarkResults.round(historyRows / n));
         perCase.put("historyRowsDefinition", "ACT_HI_ACTINST + ACT_HI_VARINST + ACT_HI_DETAIL rows added");
-        perCase.put("allHistoryRows", round(allHistoryRows / n));
-        perCase.put("userTasks", round(phase.userTasks() / n));
-        perCase.put("sqlStatements", round(phase.sqlStatements() / n));
+        perCase.put("allHistoryRows", BenchmarkResults.round(allHistoryRows / n));
+        perCase.put("userTasks", BenchmarkResults.round(phase.userTasks() / n));
+        perCase.put("sqlStatements", BenchmarkResults.round(phase.sqlStatements() / n));
         f.put("perCase", perCase);
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("definition", "from the call that reports/starts the case to the end time of its process instance");
-        latency.put("p50Millis", percentile(phase.latenciesMillis(), 50));
-        latency.put("p95Millis", percentile(phase.latenciesMillis(), 95));
-        latency.put("p99Millis", percentile(phase.latenciesMillis(), 99));
+        latency.put("p50Millis", BenchmarkResults.percentile(phase.latenciesMillis(), 50));
+        latency.put("p95Millis", BenchmarkResults.percentile(phase.latenciesMillis(), 95));
+        latency.put("p99Millis", BenchmarkResults.percentile(phase.latenciesMillis(), 99));
         latency.put("maxMillis", phase.latenciesMillis().get(phase.latenciesMillis().size() - 1));
         f.put("startToEnd", latency);
         f.put("outcomes", phase.outcomes());
@@ -297,17 +298,19 @@ class CaseThroughputBenchmark {
         Map<String, Long> tables = new TreeMap<>();
         phase.after().forEach((table, count) -> tables.put(table, count - phase.before().get(table)));
         f.put("rowsAddedPerTable", tables);
+        f.put("databaseTime", phase.database());
         return f;
     }
 
     private Map<String, Object> conditions(Map<String, Object> warmup) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("database", "h2-mem");
+        c.put("database", database());
         c.put("cores", Runtime.getRuntime().availableProcessors());
         c.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         c.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         c.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         c.put("cases", cases);
+        c.put("baselineInstances", baselineInstances);
         c.put("warmup", warmup);
         c.put("concurrency", concurrency);
         c.put("taskPlayerThreads", players);
@@ -340,13 +343,13 @@ class CaseThroughputBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static void print(Map<String, Object> app, Map<String, Object> base, double ratio, Path out, double seconds) {
+    private void print(Map<String, Object> app, Map<String, Object> base, double ratio, Path out, double seconds) {
         Map<String, Object> appCase = (Map<String, Object>) app.get("perCase");
         Map<String, Object> baseCase = (Map<String, Object>) base.get("perCase");
         Map<String, Object> appLatency = (Map<String, Object>) app.get("startToEnd");
         Map<String, Object> baseLatency = (Map<String, Object>) base.get("startToEnd");
         String row = "%-34s %14s %14s%n";
-        StringBuilder table = new StringBuilder("\n=== ThreatFlow case throughput (H2 in memory) ===\n");
+        StringBuilder table = new StringBuilder("\n=== ThreatFlow case throughput (" + database() + ") ===\n");
         table.append(String.format(row, "", "app", "baseline"));
         table.append(String.format(row, "process instances", app.get("processInstances"), base.get("processInstances")));
         table.append(String.format(row, "window s", app.get("windowSeconds"), base.get("windowSeconds")));
@@ -366,12 +369,4 @@ class CaseThroughputBenchmark {
         System.out.println(table);
     }
 
-    private static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
-    }
 }

@@ -1,0 +1,208 @@
+package io.threatflow.benchmark;
+
+import io.threatflow.testing.ApiClient;
+import io.threatflow.testing.AppNode;
+import io.threatflow.testing.PatchCases;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application as an operator runs it ({@code java -jar}, H2 file database, the shipped settings;
+ * only the demo password is set): the time from JVM start to every webapp answering, resident memory after
+ * start, after 1,000 cases driven through the API to their end, and after the intake run; then the intake's
+ * latency at a fixed rate ({@link OpenLoopLoad}) from this JVM, a separate process. Asserts nothing about time;
+ * adds {@code startupSeconds}, {@code rssMbAfter1000}, {@code intakeP99Ms} and {@code intakeErrors} to
+ * target/benchmark/results.json. Runs only with {@code mvn -Pbenchmark verify}.
+ *
+ * <p>System properties: benchmark.intake.rate (200 requests/s), benchmark.intake.seconds (60),
+ * benchmark.intake.warmup.seconds (15), benchmark.memory.cases (1000), benchmark.jvm (JVM options of the node,
+ * space separated; default none: the JVM's own defaults, as {@code java -jar} runs it).
+ */
+class PackagedAppBenchmarkIT {
+
+    private static final Pattern STARTED = Pattern.compile("Started ThreatFlowApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+
+    private final int rate = Integer.getInteger("benchmark.intake.rate", 200);
+    private final int seconds = Integer.getInteger("benchmark.intake.seconds", 60);
+    private final int warmupSeconds = Integer.getInteger("benchmark.intake.warmup.seconds", 15);
+    private final int memoryCases = Integer.getInteger("benchmark.memory.cases", 1000);
+    private final List<String> jvm = Arrays.stream(System.getProperty("benchmark.jvm", "").trim().split("\\s+"))
+            .filter(option -> !option.isEmpty()).toList();
+
+    @Test
+    void measureStartupMemoryAndIntakeLatency() throws Exception {
+        Path data = Path.of("target", "benchmark", "h2-" + System.currentTimeMillis()).toAbsolutePath();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        try (AppNode node = new AppNode("benchmark-app").jvmOptions(jvm)
+                .env("THREATFLOW_DEMO_PASSWORD", ApiClient.PASSWORD)
+                .property("spring.datasource.url", "jdbc:h2:file:" + data.resolve("threatflow")
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")) {
+            long launched = System.nanoTime();
+            node.start();
+            awaitWebapps(node);
+            double startup = (System.nanoTime() - launched) / 1e9;
+            Map<String, Object> start = new LinkedHashMap<>();
+            start.put("secondsToAllWebapps", BenchmarkResults.round(startup));
+            start.put("definition", "from launching `java -jar` to /actuator/health UP and the Tasklist, Cockpit and "
+                    + "Admin pages answering 200, polled every 250 ms");
+            start.putAll(springReported(node.log()));
+            figures.put("startup", start);
+            Map<String, Object> memory = new LinkedHashMap<>();
+            memory.put("rssMbAfterStart", rssMb(node.pid()));
+
+            long casesStart = System.nanoTime();
+            driveCases(node, memoryCases);
+            Map<String, Object> cases = new LinkedHashMap<>();
+            cases.put("cases", memoryCases);
+            cases.put("definition", "each reported, triaged, investigated, patched, validated and closed through the "
+                    + "HTTP API by 8 client threads; ends ELIMINATED");
+            cases.put("seconds", BenchmarkResults.round((System.nanoTime() - casesStart) / 1e9));
+            figures.put("casesDriven", cases);
+            memory.put("rssMbAfter" + memoryCases, rssMb(node.pid()));
+
+            OpenLoopLoad load = new OpenLoopLoad(node.baseUrl(), "analyst", ApiClient.PASSWORD, Duration.ofSeconds(10));
+            AtomicInteger reports = new AtomicInteger();
+            OpenLoopLoad.Result warmup = load.run(rate, warmupSeconds, n -> report("warmup", reports.getAndIncrement()));
+            OpenLoopLoad.Result measured = load.run(rate, seconds, n -> report("measured", reports.getAndIncrement()));
+            Map<String, Object> intake = measured.figures();
+            intake.put("warmup", warmup.figures());
+            intake.put("request", "POST /api/threats, HTTP Basic (user analyst), a distinct VULNERABILITY each: every request starts a case");
+            figures.put("intake", intake);
+            memory.put("rssMbAfterIntake", rssMb(node.pid()));
+            memory.put("definition", "VmRSS of the application's JVM from /proc/<pid>/status");
+            figures.put("memory", memory);
+            figures.put("conditions", conditions(node));
+
+            Map<String, Object> headlines = new LinkedHashMap<>();
+            headlines.put("intakeP99Ms", measured.p99Ms());
+            headlines.put("intakeErrors", measured.errors());
+            headlines.put("startupSeconds", BenchmarkResults.round(startup));
+            headlines.put("rssMbAfter1000", memory.get("rssMbAfter" + memoryCases));
+            BenchmarkResults.merge("packagedApp-h2-file", headlines, figures);
+            print(figures, headlines);
+        }
+    }
+
+    private void driveCases(AppNode node, int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                int number = n;
+                done.add(clients.submit(() -> {
+                    ApiClient analyst = new ApiClient(node.http(), "analyst");
+                    String threatId = analyst.report(PatchCases.report("benchmark", number));
+                    PatchCases.triage(analyst, threatId);
+                    PatchCases.investigate(analyst, PatchCases.awaitInvestigation(analyst, threatId));
+                    PatchCases.confirmClosure(analyst, threatId);
+                    analyst.awaitClosed(threatId, "ELIMINATED");
+                    return null;
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static String report(String run, int n) {
+        return String.format("{\"title\":\"Load test flaw %d (%s)\",\"type\":\"VULNERABILITY\",\"asset\":\"%s\","
+                        + "\"cve\":\"CVE-2097-%06d\",\"severity\":\"MEDIUM\",\"source\":\"benchmark-load\","
+                        + "\"sourceRef\":\"load-%s-%d\"}", n, run, n % 2 == 0 ? "web-01" : "laptop-0042",
+                100_000 + n, run, n);
+    }
+
+    private static void awaitWebapps(AppNode node) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (String app : List.of("tasklist", "cockpit", "admin")) {
+            URI page = URI.create(node.baseUrl() + "/camunda/app/" + app + "/default/");
+            while (client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() != 200) {
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private static Map<String, Object> springReported(Path log) throws IOException {
+        Map<String, Object> reported = new LinkedHashMap<>();
+        Matcher started = STARTED.matcher(Files.readString(log));
+        if (started.find()) {
+            reported.put("springStartedSeconds", Double.parseDouble(started.group(1)));
+            reported.put("jvmRunningSecondsAtStarted", Double.parseDouble(started.group(2)));
+        }
+        return reported;
+    }
+
+    static long rssMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for process " + pid);
+    }
+
+    private Map<String, Object> conditions(AppNode node) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("timestamp", Instant.now().toString());
+        c.put("database", "h2-file (WRITE_DELAY=0, as shipped)");
+        c.put("cores", Runtime.getRuntime().availableProcessors());
+        c.put("loadAverageAtEnd", BenchmarkResults.loadAverage());
+        c.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        c.put("nodeJvmOptions", jvm.isEmpty() ? "none (JVM defaults)" : String.join(" ", jvm));
+        c.put("totalMemoryMb", totalMemoryMb());
+        c.put("loadGenerator", "this JVM (a separate process from the application), java.net.http HttpClient, open loop");
+        c.put("log", node.log().toString());
+        return c;
+    }
+
+    private static long totalMemoryMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void print(Map<String, Object> figures, Map<String, Object> headlines) {
+        Map<String, Object> intake = (Map<String, Object>) figures.get("intake");
+        StringBuilder out = new StringBuilder("\n=== ThreatFlow packaged application (H2 file) ===\n");
+        String row = "%-40s %s%n";
+        out.append(String.format(row, "start-up to all webapps (s)", headlines.get("startupSeconds")));
+        ((Map<String, Object>) figures.get("memory")).forEach((key, value) -> out.append(String.format(row, key, value)));
+        out.append(String.format(row, "intake rate (target / achieved)", intake.get("targetRatePerSecond") + " / "
+                + intake.get("achievedRatePerSecond")));
+        for (String key : List.of("sent", "created", "errors", "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs")) {
+            out.append(String.format(row, "intake " + key, intake.get(key)));
+        }
+        out.append("results: ").append(BenchmarkResults.FILE.toAbsolutePath()).append('\n');
+        System.out.println(out);
+    }
+}
