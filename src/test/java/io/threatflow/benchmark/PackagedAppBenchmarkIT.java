@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>System properties: benchmark.intake.rate (200 requests/s), benchmark.intake.seconds (60),
  * benchmark.intake.warmup.seconds (15), benchmark.memory.cases (1000), benchmark.jvm (JVM options of the node,
- * space separated; default none: the JVM's own defaults, as {@code java -jar} runs it).
+ * space separated; the benchmark profile passes the pom's {@code threatflow.jvm}, the options the README tells an
+ * operator to run a node with; empty runs the JVM with its own defaults).
  */
 class PackagedAppBenchmarkIT {
 
