@@ -121,11 +121,7 @@ class HistoryGrowthBenchmarkIT {
                 int number = n;
                 done.add(clients.submit(() -> {
                     ApiClient analyst = new ApiClient(node.http(), "analyst");
-                    String threatId = analyst.report(PatchCases.report("history", number));
-                    PatchCases.triage(analyst, threatId);
-                    PatchCases.investigate(analyst, PatchCases.awaitInvestigation(analyst, threatId));
-                    PatchCases.confirmClosure(analyst, threatId);
-                    analyst.awaitClosed(threatId, "ELIMINATED");
+                    String threatId = PatchCases.driveToElimination(analyst, "history", number);
                     return String.valueOf(analyst.threat(threatId).get("processInstanceId"));
                 }));
             }

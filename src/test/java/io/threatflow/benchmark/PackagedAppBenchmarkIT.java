@@ -110,12 +110,7 @@ class PackagedAppBenchmarkIT {
             for (int n = 0; n < count; n++) {
                 int number = n;
                 done.add(clients.submit(() -> {
-                    ApiClient analyst = new ApiClient(node.http(), "analyst");
-                    String threatId = analyst.report(PatchCases.report("benchmark", number));
-                    PatchCases.triage(analyst, threatId);
-                    PatchCases.investigate(analyst, PatchCases.awaitInvestigation(analyst, threatId));
-                    PatchCases.confirmClosure(analyst, threatId);
-                    analyst.awaitClosed(threatId, "ELIMINATED");
+                    PatchCases.driveToElimination(new ApiClient(node.http(), "analyst"), "benchmark", number);
                     return null;
                 }));
             }

@@ -26,6 +26,16 @@ public final class PatchCases {
                 "source", "reliability-" + run, "sourceRef", run + "-" + n);
     }
 
+    /** Reports case {@code n} of the run and walks it through triage, investigation and closure to ELIMINATED. */
+    public static String driveToElimination(ApiClient analyst, String run, int n) {
+        String threatId = analyst.report(report(run, n));
+        triage(analyst, threatId);
+        investigate(analyst, awaitInvestigation(analyst, threatId));
+        confirmClosure(analyst, threatId);
+        analyst.awaitClosed(threatId, "ELIMINATED");
+        return threatId;
+    }
+
     public static void triage(ApiClient analyst, String threatId) {
         analyst.submit(analyst.awaitTask(threatId, "Task_TriageThreat"),
                 Map.of("falsePositive", false, "severity", "MEDIUM", "triageNotes", "reliability run"));
