@@ -66,10 +66,11 @@ class IdentitySetup implements ApplicationRunner {
         });
         if (filters.createFilterQuery().count() == 0) {
             // the group queues first: Tasklist opens the first filter, and a queue is where work arrives
+            // the queues open with the task due first (the service levels, sla-policy), then the oldest
             createFilter(ANALYST_FILTER, -10, tasks.createTaskQuery().taskCandidateGroup(Groups.ANALYSTS)
-                    .includeAssignedTasks());
+                    .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc());
             createFilter(MANAGER_FILTER, -5, tasks.createTaskQuery().taskCandidateGroup(Groups.MANAGERS)
-                    .includeAssignedTasks());
+                    .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc());
             createFilter(MY_TASKS_FILTER, 0, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         }
         // the demo users bring their own administrator

@@ -1,7 +1,9 @@
 package io.threatflow.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -91,6 +93,12 @@ class DemoUsersTest {
         Filter managers = engine.getFilterService().createFilterQuery().filterName(IdentitySetup.MANAGER_FILTER).singleResult();
         assertThat(((TaskQueryImpl) analysts.getQuery()).getCandidateGroup()).isEqualTo(Groups.ANALYSTS);
         assertThat(((TaskQueryImpl) managers.getQuery()).getCandidateGroup()).isEqualTo(Groups.MANAGERS);
+        for (Filter queue : List.of(analysts, managers)) {
+            assertThat(((TaskQueryImpl) queue.getQuery()).getOrderingProperties())
+                    .extracting(o -> o.getQueryProperty().getName(), o -> o.getDirection().getName())
+                    .as(queue.getName() + " sorted by due date first")
+                    .containsExactly(tuple("DUE_DATE_", "asc"), tuple("CREATE_TIME_", "asc"));
+        }
     }
 
     @Test
