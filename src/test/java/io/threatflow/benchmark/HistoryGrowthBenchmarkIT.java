@@ -57,7 +57,7 @@ class HistoryGrowthBenchmarkIT {
         try (PostgresDatabase database = PostgresDatabase.createFresh(CaseThroughputPostgresBenchmark.PREFIX)) {
             Map<String, Object> empty = new LinkedHashMap<>();
             List<String> roots;
-            try (AppNode node = node("history-empty", database).start()) {
+            try (AppNode node = AppNode.onPostgres("history-empty", database).start()) {
                 roots = driveTemplateCases(node);
                 empty.put("history", history(database));
                 empty.put("intake", intake(node).figures());
@@ -79,7 +79,7 @@ class HistoryGrowthBenchmarkIT {
 
             Map<String, Object> full = new LinkedHashMap<>();
             long launched = System.nanoTime();
-            try (AppNode node = node("history-full", database).start()) {
+            try (AppNode node = AppNode.onPostgres("history-full", database).start()) {
                 full.put("startupSecondsToHealthy", BenchmarkResults.round((System.nanoTime() - launched) / 1e9));
                 full.put("history", history(database));
                 full.put("tasklistQuery", taskQueries(node));
@@ -102,15 +102,6 @@ class HistoryGrowthBenchmarkIT {
         System.out.println("\n=== ThreatFlow as history grows (PostgreSQL) ===\n" + summary(figures));
     }
 
-    private AppNode node(String name, PostgresDatabase database) {
-        return new AppNode(name)
-                .env("THREATFLOW_DB_URL", database.url())
-                .env("THREATFLOW_DB_USER", PostgresDatabase.USER)
-                .env("THREATFLOW_DB_PASSWORD", PostgresDatabase.PASSWORD)
-                .env("THREATFLOW_DEMO_PASSWORD", ApiClient.PASSWORD)
-                .property("spring.profiles.active", "postgres")
-                .property("threatflow.demo.enabled", true);
-    }
 
     /** Real cases, each to its end (ELIMINATED); returns their process instance ids. */
     private List<String> driveTemplateCases(AppNode node) throws Exception {

@@ -145,14 +145,7 @@ class ClusterIT {
     }
 
     private static AppNode node(String name, PostgresDatabase database) {
-        return new AppNode(name)
-                .env("THREATFLOW_DB_URL", database.url())
-                .env("THREATFLOW_DB_USER", PostgresDatabase.USER)
-                .env("THREATFLOW_DB_PASSWORD", PostgresDatabase.PASSWORD)
-                .env("THREATFLOW_DEMO_PASSWORD", ApiClient.PASSWORD)
-                .property("spring.profiles.active", "postgres")
-                .property("threatflow.demo.enabled", true)
-                // the job log and the metrics name the node that wrote them
-                .property("camunda.bpm.generic-properties.properties.hostname", name);
+        // the job log and the metrics name the node that wrote them
+        return AppNode.onPostgres(name, database).property("camunda.bpm.generic-properties.properties.hostname", name);
     }
 }

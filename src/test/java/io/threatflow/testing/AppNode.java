@@ -49,6 +49,20 @@ public final class AppNode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A node of the {@code postgres} profile on the given database, with the demo users (known password) and
+     * demo assets switched on, as the cluster test and the history benchmark run it.
+     */
+    public static AppNode onPostgres(String name, PostgresDatabase database) {
+        return new AppNode(name)
+                .env("THREATFLOW_DB_URL", database.url())
+                .env("THREATFLOW_DB_USER", PostgresDatabase.USER)
+                .env("THREATFLOW_DB_PASSWORD", PostgresDatabase.PASSWORD)
+                .env("THREATFLOW_DEMO_PASSWORD", ApiClient.PASSWORD)
+                .property("spring.profiles.active", "postgres")
+                .property("threatflow.demo.enabled", true);
+    }
+
     /** Replaces the JVM options (default {@code -Xmx512m}); none at all runs the JVM with its own defaults. */
     public AppNode jvmOptions(List<String> options) {
         jvmOptions.clear();
