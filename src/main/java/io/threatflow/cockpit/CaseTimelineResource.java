@@ -1,7 +1,7 @@
 package io.threatflow.cockpit;
 
-import io.threatflow.intake.ThreatTimeline;
-import io.threatflow.remediation.RemediationProcess;
+import io.threatflow.casefile.ThreatTimeline;
+import io.threatflow.remediation.RemediationCases;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatNotFoundException;
 import jakarta.ws.rs.GET;
@@ -9,20 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * {@code GET .../process-instance/{id}/timeline}: the threat a case handles (business key, else its
- * {@code threatId} variable) and everything that happened to it ({@code intake.ThreatTimeline}). Whoever may
- * read the process instance may read its timeline; the engine decides that, by answering the user's own
- * query: a running instance needs READ on it (or READ_INSTANCE on its definition), a finished one
- * READ_HISTORY.
+ * {@code threatId} variable) and everything that happened to it ({@code casefile.ThreatTimeline}). Whoever may
+ * read the process instance may read its timeline; the engine decides that
+ * ({@link RemediationCases#isReadable}).
  */
 public class CaseTimelineResource extends AbstractCockpitPluginResource {
 
@@ -52,59 +46,28 @@ public class CaseTimelineResource extends AbstractCockpitPluginResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, PluginAnswers.PROBLEM_JSON})
     public Response timeline() {
-        Authentication user = getCurrentAuthentication();
-        if (user == null) {
+        if (!beans.user().isAuthenticated()) {
             return answers.unauthenticated();
         }
-        ProcessEngine engine = getProcessEngine();
-        HistoricProcessInstance instance = asEngine(engine, () -> engine.getHistoryService()
-                .createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult());
-        if (instance == null) {
+        Optional<RemediationCases.CaseRef> found = beans.cases().find(processInstanceId);
+        if (found.isEmpty()) {
             return answers.problem(Response.Status.NOT_FOUND, "Process instance not found",
                     "No process instance with id '" + processInstanceId + "'");
         }
-        if (!mayRead(engine, instance)) {
-            return answers.problem(Response.Status.FORBIDDEN, "Not allowed",
-                    "You may not read process instance '" + processInstanceId + "'");
+        if (!beans.cases().isReadable(found.get())) {
+            return answers.notAllowed("You may not read process instance '" + processInstanceId + "'");
         }
-        String threatId = instance.getBusinessKey() != null ? instance.getBusinessKey() : asEngine(engine,
-                () -> engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                        .variableName(RemediationProcess.THREAT_ID.name()).list().stream()
-                        .map(HistoricVariableInstance::getValue).map(String::valueOf).findFirst().orElse(null));
+        String threatId = found.get().threatId();
         if (threatId == null) {
             return answers.problem(Response.Status.NOT_FOUND, "Not a threat case",
                     "Process instance '" + processInstanceId + "' names no threat");
         }
         try {
             Threat threat = beans.threats().get(threatId);
-            return answers.ok(new CaseTimeline(processInstanceId, instance.getProcessDefinitionKey(),
+            return answers.ok(new CaseTimeline(processInstanceId, found.get().processDefinitionKey(),
                     ThreatSummary.of(threat), beans.timeline().of(threatId)));
         } catch (ThreatNotFoundException e) {
             return answers.problem(Response.Status.NOT_FOUND, "Threat not found", e.getMessage());
-        }
-    }
-
-    /** The engine's own read check: the instance is among what the user's query may return. */
-    private boolean mayRead(ProcessEngine engine, HistoricProcessInstance instance) {
-        if (instance.getEndTime() == null) {
-            return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 1;
-        }
-        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count() == 1;
-    }
-
-    /**
-     * Runs a lookup as the application rather than as the user: to tell "there is no such instance" (404)
-     * from "you may not read it" (403), and to find the threat once reading is allowed. The user's
-     * authentication is put back in any case.
-     */
-    private static <T> T asEngine(ProcessEngine engine, Supplier<T> lookup) {
-        IdentityService identity = engine.getIdentityService();
-        Authentication user = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return lookup.get();
-        } finally {
-            identity.setAuthentication(user);
         }
     }
 }

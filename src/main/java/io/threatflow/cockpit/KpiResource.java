@@ -1,6 +1,5 @@
 package io.threatflow.cockpit;
 
-import io.threatflow.access.Groups;
 import io.threatflow.kpi.KpiReport;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -11,11 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * {@code GET .../kpis?days=30}: the KPI report ({@code kpi.KpiService}, JSON as {@code /api/metrics}) of the
- * last {@code days} days up to now. Managers and Camunda administrators only.
+ * last {@code days} days up to now, for whom {@code kpi.KpiReaders} allows.
  */
 public class KpiResource extends AbstractCockpitPluginResource {
 
@@ -34,13 +32,11 @@ public class KpiResource extends AbstractCockpitPluginResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, PluginAnswers.PROBLEM_JSON})
     public Response report(@QueryParam("days") String days) {
-        Authentication user = getCurrentAuthentication();
-        if (user == null) {
+        if (!beans.user().isAuthenticated()) {
             return answers.unauthenticated();
         }
-        if (!PluginAnswers.isIn(user, Groups.MANAGERS, Groups.ADMINS)) {
-            return answers.problem(Response.Status.FORBIDDEN, "Not allowed",
-                    "The threat KPIs are for members of " + Groups.MANAGERS + " and " + Groups.ADMINS);
+        if (!beans.kpiReaders().mayRead()) {
+            return answers.notAllowed(beans.kpiReaders().refusal());
         }
         int window;
         try {

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import io.threatflow.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
- * Answers of the plugin API, written with Spring's ObjectMapper; failures as RFC 9457 problem details that
- * name the field, as everywhere in ThreatFlow's APIs, never a stack trace.
+ * Answers of the plugin API, written with Spring's ObjectMapper; failures as the same RFC 9457 problem details
+ * as everywhere in ThreatFlow's APIs ({@link Problems}), never a stack trace.
  */
 final class PluginAnswers {
 
@@ -28,13 +27,15 @@ final class PluginAnswers {
     }
 
     Response problem(Response.Status status, String title, String detail) {
-        return Response.status(status).type(PROBLEM_JSON).entity(write(body(status, title, detail))).build();
+        return problem(Problems.of(HttpStatus.valueOf(status.getStatusCode()), title, detail));
     }
 
     Response fieldProblem(String field, String message) {
-        Map<String, Object> body = body(Response.Status.BAD_REQUEST, "Invalid request", field + ": " + message);
-        body.put("errors", List.of(Map.of("field", field, "message", message)));
-        return Response.status(Response.Status.BAD_REQUEST).type(PROBLEM_JSON).entity(write(body)).build();
+        return problem(Problems.invalidField(Problems.INVALID_REQUEST, field, message));
+    }
+
+    Response notAllowed(String detail) {
+        return problem(Problems.notAllowed(detail));
     }
 
     /** The security filter lets only logged-in sessions through; this guards against a changed filter chain. */
@@ -42,17 +43,8 @@ final class PluginAnswers {
         return problem(Response.Status.UNAUTHORIZED, "Authentication required", "Log in to Cockpit first");
     }
 
-    static boolean isIn(Authentication user, String... groups) {
-        return user.getGroupIds() != null && List.of(groups).stream().anyMatch(user.getGroupIds()::contains);
-    }
-
-    private static Map<String, Object> body(Response.Status status, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.getStatusCode());
-        body.put("detail", detail);
-        return body;
+    private Response problem(ProblemDetail problem) {
+        return Response.status(problem.getStatus()).type(PROBLEM_JSON).entity(write(Problems.asJson(problem))).build();
     }
 
     private String write(Object body) {

@@ -1,8 +1,11 @@
 package io.threatflow.cockpit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.threatflow.intake.ThreatTimeline;
+import io.threatflow.access.CurrentUser;
+import io.threatflow.casefile.ThreatTimeline;
+import io.threatflow.kpi.KpiReaders;
 import io.threatflow.kpi.KpiService;
+import io.threatflow.remediation.RemediationCases;
 import io.threatflow.threat.ThreatService;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
@@ -18,11 +21,14 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * @param json Spring's own ObjectMapper, so that the plugin answers with exactly the JSON of {@code /api}
  *             (the KPI contract, ISO instants), not with Cockpit's Jackson configuration
  */
-record SpringBeans(KpiService kpis, ThreatTimeline timeline, ThreatService threats, ObjectMapper json, Clock clock) {
+record SpringBeans(KpiService kpis, KpiReaders kpiReaders, ThreatTimeline timeline, ThreatService threats,
+                   RemediationCases cases, CurrentUser user, ObjectMapper json, Clock clock) {
 
     static SpringBeans of(ServletContext servletContext) {
         WebApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
-        return new SpringBeans(spring.getBean(KpiService.class), spring.getBean(ThreatTimeline.class),
-                spring.getBean(ThreatService.class), spring.getBean(ObjectMapper.class), spring.getBean(Clock.class));
+        return new SpringBeans(spring.getBean(KpiService.class), spring.getBean(KpiReaders.class),
+                spring.getBean(ThreatTimeline.class), spring.getBean(ThreatService.class),
+                spring.getBean(RemediationCases.class), spring.getBean(CurrentUser.class),
+                spring.getBean(ObjectMapper.class), spring.getBean(Clock.class));
     }
 }

@@ -1,16 +1,11 @@
 package io.threatflow.intake;
 
-/** A report that passes each field's own constraints but not a rule between fields. */
-class InvalidReportException extends RuntimeException {
+import io.threatflow.web.InvalidFieldException;
 
-    private final String field;
+/** A report that passes each field's own constraints but not a rule between fields. */
+class InvalidReportException extends InvalidFieldException {
 
     InvalidReportException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    String field() {
-        return field;
+        super("Invalid threat report", field, message);
     }
 }

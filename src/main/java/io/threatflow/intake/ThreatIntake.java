@@ -1,18 +1,12 @@
 package io.threatflow.intake;
 
-import io.threatflow.remediation.RemediationProcess;
+import io.threatflow.remediation.RemediationCases;
 import io.threatflow.threat.DuplicateThreatException;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import java.util.concurrent.ThreadLocalRandom;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,16 +27,13 @@ public class ThreatIntake {
     }
 
     private final ThreatService threats;
-    private final RuntimeService runtime;
+    private final RemediationCases cases;
     private final TransactionTemplate transaction;
-    private final IdentityService identity;
 
-    ThreatIntake(ThreatService threats, RuntimeService runtime, TransactionTemplate transaction,
-                 IdentityService identity) {
+    ThreatIntake(ThreatService threats, RemediationCases cases, TransactionTemplate transaction) {
         this.threats = threats;
-        this.runtime = runtime;
+        this.cases = cases;
         this.transaction = transaction;
-        this.identity = identity;
     }
 
     public Outcome report(NewThreat report, String reportedBy) {
@@ -77,33 +68,16 @@ public class ThreatIntake {
         } catch (DuplicateThreatException open) {
             return correlate(threats.get(open.threatId()), report, reportedBy);
         }
-        ProcessInstance instance = runtime.startProcessInstanceByKey(RemediationProcess.KEY, threat.id(),
-                RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threat.id()));
-        return new Outcome(Result.CREATED, threat.id(), instance.getId());
+        return new Outcome(Result.CREATED, threat.id(), cases.open(threat.id()));
     }
 
     private Outcome correlate(Threat threat, NewThreat report, String reportedBy) {
-        String severity = report.reportedSeverity() == null ? null : report.reportedSeverity().name();
-        // a reporter may add a sighting to any open case without the right to change cases in general
-        Authentication reporter = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            runtime.createMessageCorrelation(RemediationProcess.MESSAGE_THREAT_REOBSERVED)
-                    .processInstanceBusinessKey(threat.id())
-                    .setVariablesLocal(Variables.createVariables()
-                            .putValue(RemediationProcess.SIGHTING_SOURCE.name(), report.source())
-                            .putValue(RemediationProcess.SIGHTING_SOURCE_REF.name(), report.sourceRef())
-                            .putValue(RemediationProcess.SIGHTING_SEVERITY.name(), severity)
-                            .putValue(RemediationProcess.SIGHTING_REPORTED_BY.name(), reportedBy))
-                    .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException noCaseListening) {
+        boolean correlated = cases.addSighting(threat.id(), new RemediationCases.SightingReport(report.source(),
+                report.sourceRef(), report.reportedSeverity(), reportedBy));
+        if (!correlated) {
             // e.g. a threat under a mitigation started on its own: the sighting is still kept
             threats.recordSighting(threat.id(), report.source(), report.sourceRef(), report.reportedSeverity(),
                     reportedBy);
-        } finally {
-            if (reporter != null) {
-                identity.setAuthentication(reporter);
-            }
         }
         return new Outcome(Result.DUPLICATE, threat.id(), threat.processInstanceId());
     }

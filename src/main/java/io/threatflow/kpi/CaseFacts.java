@@ -1,5 +1,6 @@
 package io.threatflow.kpi;
 
+import io.threatflow.remediation.Step;
 import io.threatflow.sla.Sla;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatStatus;

@@ -1,16 +1,12 @@
 package io.threatflow.kpi;
 
-/** The time window asked for cannot be reported on; {@link #field()} names the request parameter to fix. */
-public class InvalidKpiWindowException extends IllegalArgumentException {
+import io.threatflow.web.InvalidFieldException;
+import io.threatflow.web.Problems;
 
-    private final String field;
+/** The time window asked for cannot be reported on; {@link #field()} names the request parameter to fix. */
+public class InvalidKpiWindowException extends InvalidFieldException {
 
     InvalidKpiWindowException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(Problems.INVALID_REQUEST, field, message);
     }
 }

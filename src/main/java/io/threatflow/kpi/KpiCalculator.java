@@ -1,5 +1,6 @@
 package io.threatflow.kpi;
 
+import io.threatflow.remediation.Step;
 import io.threatflow.kpi.KpiReport.Age;
 import io.threatflow.kpi.KpiReport.Backlog;
 import io.threatflow.kpi.KpiReport.BacklogSlice;
@@ -52,7 +53,7 @@ final class KpiCalculator {
     static Slice slice(KpiWindow window, List<CaseFacts> cases) {
         List<CaseFacts> closed = cases.stream().filter(c -> window.contains(c.closedAt())).toList();
         Map<Step, Stat> steps = new EnumMap<>(Step.class);
-        for (Step step : Step.values()) {
+        for (Step step : Step.FIVE) {
             steps.put(step, stat(closed.stream().map(c -> c.steps().get(step))
                     .filter(span -> span != null && span.lastEnd() != null)
                     .map(span -> Duration.between(span.firstStart(), span.lastEnd()))));

@@ -2,18 +2,15 @@ package io.threatflow.kpi;
 
 import io.threatflow.kpi.CaseFacts.StepSpan;
 import io.threatflow.remediation.RemediationProcess;
+import io.threatflow.remediation.Step;
 import io.threatflow.sla.Sla;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -23,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,7 +38,6 @@ class KpiFactsLoader {
      * Cases reported, contained, closed or acknowledged in the window, and those open at its end. The engine
      * writes its timestamps without zone, in the JVM's; they are compared with parameters of the same kind.
      */
-    private static final String REMEDIATION_MODEL = "processes/" + RemediationProcess.KEY + ".bpmn";
 
     private static final String CASES = """
             with candidate (id) as (
@@ -96,7 +89,7 @@ class KpiFactsLoader {
                       from threat t join ACT_HI_ACTINST a on a.PROC_INST_ID_ = t.process_instance_id
                      where t.closed_at >= :from and t.closed_at < :to and a.ACT_ID_ in (:stepElements)) s
              group by id, step
-            """.formatted(Arrays.stream(Step.values())
+            """.formatted(Step.FIVE.stream()
             .map(step -> "when a.ACT_ID_ in (:" + step.name() + ") then '" + step.name() + "'")
             .collect(Collectors.joining(" ")));
 
@@ -113,25 +106,10 @@ class KpiFactsLoader {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The elements of threat-remediation in each step: every flow node of the model that
-     * {@link io.threatflow.remediation.RemediationSteps} places in one of the five.
-     */
+    /** The elements of threat-remediation in each of the five steps, as {@link Step} defines them. */
     static Map<Step, List<String>> elementsByStep() {
-        BpmnModelInstance model;
-        try (InputStream bpmn = KpiFactsLoader.class.getClassLoader().getResourceAsStream(REMEDIATION_MODEL)) {
-            if (bpmn == null) {
-                throw new IllegalStateException(REMEDIATION_MODEL + " is not on the classpath");
-            }
-            model = Bpmn.readModelFromStream(bpmn);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Map<Step, List<String>> elements = new EnumMap<>(Step.class);
-        for (Step step : Step.values()) {
-            elements.put(step, model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
-                    .filter(id -> Step.ofElement(id).orElse(null) == step).sorted().toList());
-        }
+        Step.FIVE.forEach(step -> elements.put(step, step.elements().stream().sorted().toList()));
         return Collections.unmodifiableMap(elements);
     }
 

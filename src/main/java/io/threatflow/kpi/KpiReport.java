@@ -1,5 +1,6 @@
 package io.threatflow.kpi;
 
+import io.threatflow.remediation.Step;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.threatflow.sla.Sla;
 import io.threatflow.threat.Severity;

@@ -1,6 +1,6 @@
 package io.threatflow.mitigation;
 
-import io.threatflow.ProcessVariable;
+import io.threatflow.engine.ProcessVariable;
 import java.util.Date;
 import java.util.List;
 

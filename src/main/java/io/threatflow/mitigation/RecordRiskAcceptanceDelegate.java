@@ -2,7 +2,7 @@ package io.threatflow.mitigation;
 
 import static io.threatflow.mitigation.MitigationProcess.*;
 
-import io.threatflow.Actors;
+import io.threatflow.engine.Actors;
 import io.threatflow.threat.ThreatService;
 import io.threatflow.threat.ThreatStatus;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.threatflow.mitigation;
 
 import static io.threatflow.mitigation.MitigationProcess.REVIEWED_BY;
 
-import io.threatflow.Actors;
+import io.threatflow.engine.Actors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

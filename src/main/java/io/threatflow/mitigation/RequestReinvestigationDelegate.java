@@ -4,10 +4,9 @@ import static io.threatflow.mitigation.MitigationProcess.MITIGATION_OUTCOME;
 import static io.threatflow.mitigation.MitigationProcess.REINVESTIGATE_IN_NEW_CASE;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
 
-import io.threatflow.remediation.RemediationProcess;
+import io.threatflow.remediation.RemediationCases;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +18,18 @@ import org.springframework.stereotype.Component;
 @Component("requestReinvestigation")
 class RequestReinvestigationDelegate implements JavaDelegate {
 
+    private final RemediationCases remediation;
+
+    RequestReinvestigationDelegate(RemediationCases remediation) {
+        this.remediation = remediation;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         MITIGATION_OUTCOME.set(execution, MitigationProcess.Outcome.REINVESTIGATE.name());
         if (execution.getProcessInstance().getSuperExecution() == null
                 || REINVESTIGATE_IN_NEW_CASE.from(execution, false)) {
-            String threatId = THREAT_ID.from(execution);
-            execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(RemediationProcess.KEY,
-                    threatId, RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threatId));
+            remediation.open(THREAT_ID.from(execution));
         }
     }
 }

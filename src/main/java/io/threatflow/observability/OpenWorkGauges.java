@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import io.threatflow.engine.AsEngine;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,13 +40,18 @@ class OpenWorkGauges implements MeterBinder {
             .filter(status -> !status.isClosed()).map(Enum::name).toList();
 
     private final JdbcClient jdbc;
-    private final ProcessEngineConfigurationImpl engine;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final AsEngine asEngine;
     private final Clock clock;
     private Snapshot snapshot;
 
-    OpenWorkGauges(JdbcClient jdbc, ProcessEngineConfigurationImpl engine, Clock clock) {
+    OpenWorkGauges(JdbcClient jdbc, RuntimeService runtime, ManagementService management, AsEngine asEngine,
+                   Clock clock) {
         this.jdbc = jdbc;
-        this.engine = engine;
+        this.runtime = runtime;
+        this.management = management;
+        this.asEngine = asEngine;
         this.clock = clock;
     }
 
@@ -84,9 +91,8 @@ class OpenWorkGauges implements MeterBinder {
                         : Severity.valueOf(rs.getString("severity"))), rs.getLong("open")))
                 .list().forEach(entry -> bySeverity.put(entry.getKey(), entry.getValue()));
         // counted over every case, whoever asks: the engine checks no authorization inside
-        long[] engineCounts = engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-                () -> new long[] {engine.getRuntimeService().createIncidentQuery().count(),
-                        engine.getManagementService().createJobQuery().executable().count()}));
+        long[] engineCounts = asEngine.call(() -> new long[] {runtime.createIncidentQuery().count(),
+                management.createJobQuery().executable().count()});
         return new Snapshot(now, Map.copyOf(bySeverity), engineCounts[0], engineCounts[1]);
     }
 }

@@ -3,7 +3,8 @@ package io.threatflow.remediation;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
-import io.threatflow.Actors;
+import io.threatflow.engine.Actors;
+import io.threatflow.engine.AsEngine;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("excludeInvestigator")
 class ExcludeInvestigatorListener implements TaskListener {
+
+    private final AsEngine asEngine;
+
+    ExcludeInvestigatorListener(AsEngine asEngine) {
+        this.asEngine = asEngine;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -37,6 +43,6 @@ class ExcludeInvestigatorListener implements TaskListener {
         revoke.removePermission(TaskPermissions.TASK_WORK);
         revoke.removePermission(TaskPermissions.TASK_ASSIGN);
         // whoever's action created the task (an analyst) may not manage authorizations; the process may
-        Context.getCommandContext().runWithoutAuthorization(() -> authorizations.saveAuthorization(revoke));
+        asEngine.run(() -> authorizations.saveAuthorization(revoke));
     }
 }

@@ -3,7 +3,7 @@ package io.threatflow.remediation;
 import static io.threatflow.remediation.RemediationProcess.APPROVED_BY;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 
-import io.threatflow.Actors;
+import io.threatflow.engine.Actors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -3,7 +3,7 @@ package io.threatflow.remediation;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 
-import io.threatflow.Actors;
+import io.threatflow.engine.Actors;
 import io.threatflow.threat.Phase;
 import io.threatflow.threat.ThreatService;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -2,7 +2,7 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.*;
 
-import io.threatflow.Actors;
+import io.threatflow.engine.Actors;
 import io.threatflow.remediation.RemediationProcess.OverdueDecision;
 import java.time.Clock;
 import java.time.Instant;

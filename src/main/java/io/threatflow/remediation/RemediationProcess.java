@@ -1,6 +1,6 @@
 package io.threatflow.remediation;
 
-import io.threatflow.ProcessVariable;
+import io.threatflow.engine.ProcessVariable;
 import java.util.Date;
 
 /** The contract of processes/threat-remediation.bpmn: its key, the element ids code and tests use, its variables. */

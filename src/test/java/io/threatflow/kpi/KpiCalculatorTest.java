@@ -1,5 +1,6 @@
 package io.threatflow.kpi;
 
+import io.threatflow.remediation.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threatflow.kpi.CaseFacts.StepSpan;

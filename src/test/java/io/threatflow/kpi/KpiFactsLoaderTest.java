@@ -1,5 +1,6 @@
 package io.threatflow.kpi;
 
+import io.threatflow.remediation.Step;
 import static io.threatflow.remediation.RemediationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 

@@ -7,48 +7,40 @@ import static io.threatflow.testing.FakeExecution.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
+import io.threatflow.remediation.RemediationCases;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineServices;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
 class RequestReinvestigationDelegateTest {
 
-    private final RequestReinvestigationDelegate delegate = new RequestReinvestigationDelegate();
-    private final RuntimeService runtime = mock(RuntimeService.class);
+    private final RemediationCases remediation = mock(RemediationCases.class);
+    private final RequestReinvestigationDelegate delegate = new RequestReinvestigationDelegate(remediation);
     private final DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"));
 
     @Test
     void shouldOpenNewRemediationCase_whenMitigationWasStartedOnItsOwn() {
-        givenEngineServices();
-
         delegate.execute(execution);
 
-        verify(runtime).startProcessInstanceByKey("threat-remediation", "threat-1", Map.of("threatId", "threat-1"));
+        verify(remediation).open("threat-1");
         assertThat(MITIGATION_OUTCOME.from(execution)).isEqualTo("REINVESTIGATE");
     }
 
     @Test
     void shouldLeaveReinvestigationToCallingCase_whenCalledByRemediation() {
-        givenEngineServices();
         calledFrom(execution, "remediation-7");
 
         delegate.execute(execution);
 
-        verify(execution, never()).getProcessEngineServices();
-        verifyNoInteractions(runtime);
+        verifyNoInteractions(remediation);
         assertThat(MITIGATION_OUTCOME.from(execution)).isEqualTo("REINVESTIGATE");
     }
 
     @Test
     void shouldLeaveReinvestigationToCallingCase_whenRunningInAChildExecutionOfTheCalledInstance() {
-        givenEngineServices();
         // a child execution has no super execution of its own; only its process instance knows the caller
         DelegateExecution calledInstance = calledFrom(execution(Map.of()), "remediation-7");
         doReturn(calledInstance).when(execution).getProcessInstance();
@@ -56,13 +48,7 @@ class RequestReinvestigationDelegateTest {
         delegate.execute(execution);
 
         assertThat(execution.getSuperExecution()).isNull();
-        verifyNoInteractions(runtime);
+        verifyNoInteractions(remediation);
         assertThat(MITIGATION_OUTCOME.from(execution)).isEqualTo("REINVESTIGATE");
-    }
-
-    private void givenEngineServices() {
-        ProcessEngineServices services = mock(ProcessEngineServices.class);
-        when(execution.getProcessEngineServices()).thenReturn(services);
-        when(services.getRuntimeService()).thenReturn(runtime);
     }
 }

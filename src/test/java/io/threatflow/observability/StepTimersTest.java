@@ -5,7 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.threatflow.remediation.RemediationProcess;
-import io.threatflow.remediation.RemediationSteps;
+import io.threatflow.remediation.Step;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -40,13 +40,13 @@ class StepTimersTest {
                 });
         assertThat(StepTimers.endedStep(CASE, "4", new Date(110_000)))
                 .hasValueSatisfying(ended -> assertThat(ended).isEqualTo(
-                        new StepTimers.EndedStep("ERADICATE", Duration.ofSeconds(8))));
+                        new StepTimers.EndedStep(Step.ERADICATE, Duration.ofSeconds(8))));
     }
 
     @Test
     void shouldTimeTheLastStep_whenTheCaseEnds() {
         assertThat(StepTimers.endedStep(CASE, null, new Date(150_000)))
-                .contains(new StepTimers.EndedStep("VALIDATE", Duration.ofSeconds(40)));
+                .contains(new StepTimers.EndedStep(Step.VALIDATE, Duration.ofSeconds(40)));
     }
 
     @Test
@@ -57,7 +57,7 @@ class StepTimersTest {
                 activity("3", RemediationProcess.CALL_MITIGATE_BY_ORDER, 300),
                 activity("4", RemediationProcess.END_THREAT_MITIGATED_BY_ORDER, 400));
         assertThat(StepTimers.endedStep(ordered, null, new Date(400_000)))
-                .contains(new StepTimers.EndedStep(RemediationSteps.MITIGATION, Duration.ofSeconds(100)));
+                .contains(new StepTimers.EndedStep(Step.MITIGATION, Duration.ofSeconds(100)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.threatflow.remediation;
 
+import io.threatflow.engine.AsEngine;
 import static io.threatflow.remediation.RemediationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.mockito.ArgumentMatchers.any;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Deque;
 import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -103,7 +105,8 @@ class RemediationProcessTest {
         Mocks.register("recordTriage", (TaskListener) task -> { });
         Mocks.register("recordInvestigation", (TaskListener) task -> INVESTIGATED_BY.set(task, "alice"));
         Mocks.register("recordApproval", (TaskListener) task -> { });
-        Mocks.register("excludeInvestigator", new ExcludeInvestigatorListener());
+        Mocks.register("excludeInvestigator", new ExcludeInvestigatorListener(
+                new AsEngine((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())));
         Mocks.register("closeFalsePositive", closeFalsePositive);
         Mocks.register("notifyStakeholders", notifyStakeholders);
         Mocks.register("collectEvidence", (JavaDelegate) execution -> {

@@ -1,4 +1,4 @@
-package io.threatflow.intake;
+package io.threatflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;

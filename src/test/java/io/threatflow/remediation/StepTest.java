@@ -1,8 +1,7 @@
-package io.threatflow.kpi;
+package io.threatflow.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.threatflow.remediation.RemediationProcess;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,8 +19,8 @@ import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.junit.jupiter.api.Test;
 
 /**
- * The KPIs measure steps with the element-to-step mapping of remediation.RemediationSteps; this proves that the
- * mapping says what the diagram shows: each task and event of threat-remediation counts for the step whose
+ * The KPIs and the step timers measure steps with the element-to-step mapping of {@link Step}; this proves that
+ * the mapping says what the diagram shows: each task and event of threat-remediation counts for the step whose
  * group (Group_Identify ... Group_Validate, category values "1 Identify" ... "5 Validate") it is drawn in, wherever
  * it sits in the model: in the process, in the embedded subprocess 'Resolve threat' that holds the case after
  * triage, or in an event subprocess (these are drawn outside every group, so they count for none).
@@ -51,30 +50,32 @@ class StepTest {
             }
             Optional<Step> drawnIn = groups.entrySet().stream().filter(group -> contains(group.getKey(), shape.getBounds()))
                     .map(Map.Entry::getValue).findFirst().orElse(Optional.empty());
-            assertThat(Step.ofElement(node.getId())).as(node.getId()).isEqualTo(drawnIn);
+            assertThat(Step.of(node.getId()).filter(Step.FIVE::contains)).as(node.getId()).isEqualTo(drawnIn);
             checked++;
         }
         assertThat(checked).as("tasks and events of the model, in subprocesses too").isEqualTo(48);
-        assertThat(KpiFactsLoader.elementsByStep().values().stream().mapToInt(List::size).sum())
-                .as("the loader measures the steps with the same elements").isEqualTo(28);
-        assertThat(KpiFactsLoader.elementsByStep().get(Step.IDENTIFY)).containsExactly(
+        assertThat(Step.FIVE.stream().mapToInt(step -> step.elements().size()).sum())
+                .as("elements in the five steps").isEqualTo(28);
+        assertThat(Arrays.stream(Step.values()).flatMap(step -> step.elements().stream()))
+                .as("every element a step names is in the model").allMatch(id -> model.getModelElementById(id) != null);
+        assertThat(Step.IDENTIFY.elements()).containsExactlyInAnyOrder(
                 RemediationProcess.BOUNDARY_TRIAGE_OVERDUE, RemediationProcess.END_FALSE_POSITIVE,
                 RemediationProcess.END_OVERDUE_TRIAGE_ESCALATED, RemediationProcess.START_EVENT,
                 RemediationProcess.TASK_ASSESS_SEVERITY, RemediationProcess.TASK_CLOSE_FALSE_POSITIVE,
                 RemediationProcess.TASK_DETERMINE_SERVICE_LEVELS, RemediationProcess.TASK_ENRICH_THREAT,
                 RemediationProcess.TASK_ESCALATE_OVERDUE_TRIAGE, RemediationProcess.TASK_REASSESS_SERVICE_LEVELS,
                 RemediationProcess.TASK_REGISTER_THREAT, RemediationProcess.TASK_TRIAGE_THREAT);
-        assertThat(KpiFactsLoader.elementsByStep().get(Step.VALIDATE)).as("the terminate end inside 'Resolve threat'")
+        assertThat(Step.VALIDATE.elements()).as("the terminate end inside 'Resolve threat'")
                 .contains(RemediationProcess.END_CASE_ELIMINATED).doesNotContain(RemediationProcess.END_THREAT_ELIMINATED);
-        assertThat(Step.ofElement(RemediationProcess.TASK_RECORD_SIGHTING)).as("a sighting belongs to no step").isEmpty();
-        assertThat(Step.ofElement(RemediationProcess.TASK_DECIDE_ON_OVERDUE_THREAT))
+        assertThat(Step.of(RemediationProcess.TASK_RECORD_SIGHTING)).as("a sighting belongs to no step").isEmpty();
+        assertThat(Step.of(RemediationProcess.TASK_DECIDE_ON_OVERDUE_THREAT))
                 .as("the manager's decision on an overdue case belongs to no step").isEmpty();
     }
 
     /** "1 Identify" is IDENTIFY; the mitigation path is none of the five. */
     private static Optional<Step> step(String categoryValue) {
         String name = categoryValue.replaceFirst("^\\d+\\s+", "").toUpperCase();
-        return Arrays.stream(Step.values()).filter(step -> step.name().equals(name)).findFirst();
+        return Step.FIVE.stream().filter(step -> step.name().equals(name)).findFirst();
     }
 
     private static boolean contains(Bounds group, Bounds element) {

@@ -1,8 +1,7 @@
-package io.threatflow.intake;
+package io.threatflow.web;
 
 import io.threatflow.threat.ThreatNotFoundException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,37 +17,36 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-/** Every /api error as RFC 9457 problem details that name the offending field. */
+/** Every /api error as RFC 9457 problem details ({@link Problems}) that name the offending field. */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
 
+    private static final String INVALID_REPORT = "Invalid threat report";
+    private static final String UNREADABLE = "Unreadable request body";
+
     @ExceptionHandler(ThreatNotFoundException.class)
     ProblemDetail notFound(ThreatNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Threat not found");
-        return problem;
+        return Problems.of(HttpStatus.NOT_FOUND, "Threat not found", e.getMessage());
     }
 
-    @ExceptionHandler(InvalidReportException.class)
-    ProblemDetail invalidReport(InvalidReportException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.field() + ": " + e.getMessage());
-        problem.setTitle("Invalid threat report");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return Problems.invalidField(e.title(), e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ProblemDetail notAllowed(NotAllowedException e) {
+        return Problems.notAllowed(e.getMessage());
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
-                .map(f -> f.get("field") + ": " + f.get("message")).collect(Collectors.joining("; ")));
-        problem.setTitle("Invalid threat report");
-        problem.setProperty("errors", errors);
+        List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Problems.FieldError(f.getField(), String.valueOf(f.getDefaultMessage()))).toList();
+        ProblemDetail problem = Problems.invalidFields(INVALID_REPORT, errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -61,32 +59,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         String message = type != null && type.isEnum()
                 ? "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
                 : "has the wrong format" + (type == null ? "" : " (expected " + type.getSimpleName() + ")");
-        return fieldProblem(e, headers, request, field, message);
+        return fieldProblem(e, headers, request, Problems.INVALID_REQUEST, field, message);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             org.springframework.web.method.annotation.HandlerMethodValidationException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage()))))
+        List<Problems.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new Problems.FieldError(
+                        String.valueOf(result.getMethodParameter().getParameterName()),
+                        String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
-                .map(f -> f.get("field") + ": " + f.get("message")).collect(Collectors.joining("; ")));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
+        ProblemDetail problem = Problems.invalidFields(Problems.INVALID_REQUEST, errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** The engine refused the caller (e.g. a modeler reporting a threat, which needs CREATE_INSTANCE). */
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
     ProblemDetail forbidden(org.camunda.bpm.engine.AuthorizationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "user '" + e.getUserId() + "' may not do this: " + e.getMessage());
-        problem.setTitle("Not allowed");
-        return problem;
+        return Problems.notAllowed("user '" + e.getUserId() + "' may not do this: " + e.getMessage());
     }
 
     /** Never a stack trace: anything unforeseen is logged here with a reference the caller can quote. */
@@ -100,33 +92,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private ResponseEntity<Object> fieldProblem(Exception e, HttpHeaders headers, WebRequest request, String field,
-                                                String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+    private ResponseEntity<Object> fieldProblem(Exception e, HttpHeaders headers, WebRequest request, String title,
+                                                String field, String message) {
+        ProblemDetail problem = Problems.invalidField(title, field, message);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("Unreadable request body");
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
             String detail = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
                     ? "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
                     : "has the wrong type or format";
-            problem.setDetail(field + ": " + detail);
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-        } else {
-            String detail = e.getCause() instanceof JsonMappingException
-                    ? "must be a JSON object with the report's fields" : "is missing or not valid JSON";
-            problem.setDetail("body: " + detail);
-            problem.setProperty("errors", List.of(Map.of("field", "body", "message", detail)));
+            return fieldProblem(e, headers, request, UNREADABLE, field, detail);
         }
-        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+        String detail = e.getCause() instanceof JsonMappingException
+                ? "must be a JSON object with the report's fields" : "is missing or not valid JSON";
+        return fieldProblem(e, headers, request, UNREADABLE, "body", detail);
     }
 }

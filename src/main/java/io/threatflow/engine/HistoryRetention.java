@@ -1,8 +1,5 @@
-package io.threatflow.history;
+package io.threatflow.engine;
 
-import io.threatflow.mitigation.MitigationProcess;
-import io.threatflow.remediation.RemediationProcess;
-import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -15,17 +12,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * How long a finished case's history is kept: {@code threatflow.history.time-to-live} days (default 180),
- * applied on every start to every version of the threat processes and their decisions, so an operator
- * changes it in one place instead of in each model. Camunda's history cleanup removes what has expired, in
+ * applied on every start to every version of every process and decision deployed to the engine (the threat
+ * processes, their decisions and whatever a modeler adds), so an operator changes it in one place instead of
+ * in each model. Camunda's history cleanup removes what has expired, in
  * the batch window configured in application.yaml.
  */
 @Component
 class HistoryRetention implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
-    static final List<String> PROCESSES = List.of(RemediationProcess.KEY, MitigationProcess.KEY);
-    static final List<String> DECISIONS = List.of("threat-severity", "response-plan", "mitigation-measures",
-            "sla-policy");
 
     private final RepositoryService repository;
     private final int days;
@@ -38,17 +33,13 @@ class HistoryRetention implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int changed = 0;
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery()
-                .processDefinitionKeysIn(PROCESSES.toArray(String[]::new)).list()) {
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
             if (!Integer.valueOf(days).equals(definition.getHistoryTimeToLive())) {
                 repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), days);
                 changed++;
             }
         }
-        List<DecisionDefinition> decisions = DECISIONS.stream()
-                .flatMap(key -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).list().stream())
-                .toList();
-        for (DecisionDefinition definition : decisions) {
+        for (DecisionDefinition definition : repository.createDecisionDefinitionQuery().list()) {
             if (!Integer.valueOf(days).equals(definition.getHistoryTimeToLive())) {
                 repository.updateDecisionDefinitionHistoryTimeToLive(definition.getId(), days);
                 changed++;

@@ -1,4 +1,4 @@
-package io.threatflow.observability;
+package io.threatflow.engine;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,11 +11,12 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.metrics.Meter;
 import org.camunda.bpm.engine.impl.metrics.MetricsRegistry;
 import org.camunda.bpm.engine.management.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Hooks the meters into the engine: the step timers listen to its history events next to the default database
- * handler, and the job executor's counts are published as counters.
+ * Hooks the meters into the engine: {@link FlowListener}s (the step timers) hear of its history events, next to
+ * the default database handler, and the job executor's counts are published as counters.
  *
  * <p>The engine keeps those counts in memory and its database reporter empties them every 15 minutes into
  * ACT_RU_METER_LOG, so they neither move at once in the database nor only grow in memory. Each meter is
@@ -30,9 +31,11 @@ class EngineMetrics extends AbstractProcessEnginePlugin {
             Metrics.JOB_LOCKED_EXCLUSIVE);
 
     private final MeterRegistry registry;
+    private final ObjectProvider<FlowListener> flowListeners;
 
-    EngineMetrics(MeterRegistry registry) {
+    EngineMetrics(MeterRegistry registry, ObjectProvider<FlowListener> flowListeners) {
         this.registry = registry;
+        this.flowListeners = flowListeners;
     }
 
     /** job-acquired-success becomes threatflow.engine.job.acquired.success (threatflow_engine_job_acquired_success_total) */
@@ -44,7 +47,7 @@ class EngineMetrics extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new StepTimers(registry, configuration));
+        handlers.add(new FlowEvents(configuration, () -> flowListeners.orderedStream().toList()));
         configuration.setCustomHistoryEventHandlers(handlers);
     }
 

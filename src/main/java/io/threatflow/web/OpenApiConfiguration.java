@@ -1,4 +1,4 @@
-package io.threatflow.intake;
+package io.threatflow.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

@@ -1,4 +1,4 @@
-package io.threatflow.intake;
+package io.threatflow.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

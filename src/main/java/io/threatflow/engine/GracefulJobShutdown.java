@@ -1,4 +1,4 @@
-package io.threatflow;
+package io.threatflow.engine;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;

@@ -1,4 +1,4 @@
-package io.threatflow.intake;
+package io.threatflow.casefile;
 
 import io.threatflow.action.ActionRecord;
 import io.threatflow.threat.Phase;

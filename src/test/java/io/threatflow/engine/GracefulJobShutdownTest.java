@@ -1,4 +1,4 @@
-package io.threatflow;
+package io.threatflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;

@@ -1,4 +1,4 @@
-package io.threatflow;
+package io.threatflow.engine;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;

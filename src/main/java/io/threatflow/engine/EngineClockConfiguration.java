@@ -1,4 +1,4 @@
-package io.threatflow;
+package io.threatflow.engine;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,0 +1,99 @@
+package io.threatflow.casefile;
+
+import io.threatflow.action.ActionRecord;
+import io.threatflow.action.ActionService;
+import io.threatflow.mitigation.MitigationProcess;
+import io.threatflow.remediation.RemediationProcess;
+import io.threatflow.remediation.RemediationCases;
+import io.threatflow.remediation.Step;
+import io.threatflow.threat.Sighting;
+import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything that happened to a threat, in order: the report, every step and task of its cases (from the
+ * engine's history), every action (from the action log) and every further sighting, each with its actor.
+ */
+@Component
+public class ThreatTimeline {
+
+    static final String AUTOMATION = "threatflow";
+    private static final Set<String> SHOWN_TYPES = Set.of("startEvent", "endEvent", "noneEndEvent", "userTask",
+            "serviceTask", "businessRuleTask", "callActivity", "boundaryError", "messageStartEvent", "errorEndEvent");
+
+    /** @param kind REPORTED, STEP, TASK, ACTION or SIGHTING */
+    public record Entry(Instant at, String kind, String step, String name, String element, String actor, String detail) {
+    }
+
+    private final ThreatService threats;
+    private final ActionService actions;
+    private final RemediationCases cases;
+
+    ThreatTimeline(ThreatService threats, ActionService actions, RemediationCases cases) {
+        this.threats = threats;
+        this.actions = actions;
+        this.cases = cases;
+    }
+
+    public List<Entry> of(String threatId) {
+        Threat threat = threats.get(threatId);
+        List<RemediationCases.CaseHistory> history = cases.history(threatId, List.of(MitigationProcess.MITIGATION_MODE));
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(threat.reportedAt(), "REPORTED", Step.IDENTIFY.name(), "Threat reported", null,
+                reporter(threat, history), threat.source() == null ? null : "source " + threat.source()
+                + (threat.sourceRef() == null ? "" : ", reference " + threat.sourceRef())));
+        history.forEach(instance -> entries.addAll(steps(instance)));
+        actions.history(threatId).forEach(action -> entries.add(action(action)));
+        threats.sightings(threatId).forEach(sighting -> entries.add(sighting(sighting)));
+        entries.sort(Comparator.comparing(Entry::at));
+        return entries;
+    }
+
+    private static String reporter(Threat threat, List<RemediationCases.CaseHistory> history) {
+        return history.stream().filter(c -> RemediationProcess.KEY.equals(c.processDefinitionKey()))
+                .map(RemediationCases.CaseHistory::startUserId).filter(Objects::nonNull).findFirst()
+                .orElse(threat.source());
+    }
+
+    private static List<Entry> steps(RemediationCases.CaseHistory instance) {
+        boolean mitigation = MitigationProcess.KEY.equals(instance.processDefinitionKey());
+        String mode = mitigation ? String.valueOf(instance.variables().getOrDefault(
+                MitigationProcess.MITIGATION_MODE.name(), "")) : "";
+        List<Entry> entries = new ArrayList<>();
+        for (RemediationCases.Activity activity : instance.activities()) {
+            if (!SHOWN_TYPES.contains(activity.type()) || activity.name() == null) {
+                continue;
+            }
+            boolean task = "userTask".equals(activity.type());
+            boolean open = activity.endedAt() == null;
+            String actor = task ? activity.actor() : AUTOMATION;
+            String step = mitigation ? ("CONTAINMENT".equals(mode) ? Step.RESPOND.name() : Step.MITIGATION.name())
+                    : Step.of(activity.elementId()).map(Enum::name).orElse(null);
+            String state = open ? "open" : activity.canceled() ? "cancelled" : "done";
+            entries.add(new Entry(activity.startedAt(), task ? "TASK" : "STEP", step, activity.name(),
+                    activity.elementId(), task && open ? null : actor,
+                    (mitigation ? "threat-mitigation (" + mode + "), " : "") + state
+                            + (open ? "" : " at " + activity.endedAt())));
+        }
+        return entries;
+    }
+
+    private static Entry action(ActionRecord action) {
+        return new Entry(action.performedAt(), "ACTION", null, action.action() + " (" + action.purpose() + ")", null,
+                AUTOMATION, action.status() + " on " + action.target() + ": " + action.detail());
+    }
+
+    private static Entry sighting(Sighting sighting) {
+        return new Entry(sighting.seenAt(), "SIGHTING", null, "Threat reported again", null, sighting.reportedBy(),
+                "source " + (sighting.source() == null ? "not given" : sighting.source()) + (sighting.sourceRef() == null ? "" : ", reference " + sighting.sourceRef())
+                        + (sighting.reportedSeverity() == null ? "" : ", rated " + sighting.reportedSeverity())
+                        + (sighting.severityRaised() ? ", severity raised" : ""));
+    }
+}

@@ -1,0 +1,189 @@
+package io.threatflow.remediation;
+
+import io.threatflow.engine.AsEngine;
+import io.threatflow.engine.ProcessVariable;
+import io.threatflow.threat.Severity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one front door to threat-remediation: opens a case for a threat, adds a sighting to it, and tells where a
+ * case stands and what happened in it. Intake, the read side, the Cockpit plugin and the mitigation process come
+ * in here; none of them talks to the engine's services about a case themselves. A case's business key is its
+ * threat's id, and so is the business key of the mitigation cases it calls.
+ */
+@Service
+public class RemediationCases {
+
+    /** A further report of a threat whose case is open. */
+    public record SightingReport(String source, String sourceRef, Severity reportedSeverity, String reportedBy) {
+    }
+
+    /**
+     * Where a running case stands.
+     *
+     * @param step           the step of the first active element that belongs to one, if any does
+     * @param activeElements the active BPMN elements of the case and of the mitigation cases it called
+     */
+    public record Progress(Optional<Step> step, List<String> activeElements) {
+    }
+
+    /** A case (remediation, or a mitigation of the threat) as the history has it. */
+    public record CaseHistory(String processInstanceId, String processDefinitionKey, String startUserId,
+                              Map<String, Object> variables, List<Activity> activities) {
+    }
+
+    /**
+     * An element the case passed through.
+     *
+     * @param actor for a user task, who completed it, else its assignee
+     */
+    public record Activity(String elementId, String name, String type, Instant startedAt, Instant endedAt,
+                           boolean canceled, String actor) {
+    }
+
+    /** A process instance that handles a threat, found by its id. */
+    public record CaseRef(String processInstanceId, String processDefinitionKey, String threatId, boolean running) {
+    }
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final AsEngine asEngine;
+
+    RemediationCases(RuntimeService runtime, HistoryService history, AsEngine asEngine) {
+        this.runtime = runtime;
+        this.history = history;
+        this.asEngine = asEngine;
+    }
+
+    /** Opens a remediation case for a registered threat, as the current user; returns its process instance id. */
+    public String open(String threatId) {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(RemediationProcess.KEY, threatId,
+                RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threatId));
+        return instance.getId();
+    }
+
+    /**
+     * Correlates a sighting to the threat's open case. A reporter may add a sighting to any open case without
+     * the right to change cases in general, so this runs on the application's authority.
+     *
+     * @return false when no case of the threat listens for sightings (e.g. a mitigation started on its own)
+     */
+    public boolean addSighting(String threatId, SightingReport sighting) {
+        try {
+            asEngine.run(() -> runtime.createMessageCorrelation(RemediationProcess.MESSAGE_THREAT_REOBSERVED)
+                    .processInstanceBusinessKey(threatId)
+                    .setVariablesLocal(Variables.createVariables()
+                            .putValue(RemediationProcess.SIGHTING_SOURCE.name(), sighting.source())
+                            .putValue(RemediationProcess.SIGHTING_SOURCE_REF.name(), sighting.sourceRef())
+                            .putValue(RemediationProcess.SIGHTING_SEVERITY.name(),
+                                    sighting.reportedSeverity() == null ? null : sighting.reportedSeverity().name())
+                            .putValue(RemediationProcess.SIGHTING_REPORTED_BY.name(), sighting.reportedBy()))
+                    .correlateWithResult());
+            return true;
+        } catch (MismatchingMessageCorrelationException noCaseListening) {
+            return false;
+        }
+    }
+
+    /** Where the case stands; empty once it has ended (or never was). */
+    public Optional<Progress> progress(String processInstanceId) {
+        if (processInstanceId == null
+                || runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+            return Optional.empty();
+        }
+        List<String> active = new ArrayList<>(runtime.getActiveActivityIds(processInstanceId));
+        Optional<Step> step = active.stream().map(Step::of).flatMap(Optional::stream).findFirst();
+        // every case a remediation case calls is a mitigation of its threat
+        runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
+                .forEach(called -> active.addAll(runtime.getActiveActivityIds(called.getId())));
+        return Optional.of(new Progress(step, active));
+    }
+
+    /**
+     * Every case of the threat, remediation and mitigation, with the elements it passed through and the last
+     * values of the variables asked for.
+     */
+    public List<CaseHistory> history(String threatId, List<ProcessVariable<?>> variables) {
+        List<CaseHistory> cases = new ArrayList<>();
+        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(threatId).list()) {
+            Map<String, Object> values = new HashMap<>();
+            if (!variables.isEmpty()) {
+                history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                        .variableNameIn(variables.stream().map(ProcessVariable::name).toArray(String[]::new)).list()
+                        .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+            }
+            cases.add(new CaseHistory(instance.getId(), instance.getProcessDefinitionKey(), instance.getStartUserId(),
+                    values, activities(instance.getId())));
+        }
+        return cases;
+    }
+
+    private List<Activity> activities(String processInstanceId) {
+        Map<String, String> completedBy = new HashMap<>();
+        history.createUserOperationLogQuery().processInstanceId(processInstanceId)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()
+                .forEach(entry -> completedBy.put(entry.getTaskId(), entry.getUserId()));
+        // in the order they happened, also within one millisecond
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .map(activity -> activity(activity, completedBy)).toList();
+    }
+
+    private static Activity activity(HistoricActivityInstance activity, Map<String, String> completedBy) {
+        return new Activity(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
+                instant(activity.getStartTime()), instant(activity.getEndTime()), activity.isCanceled(),
+                completedBy.getOrDefault(activity.getTaskId(), activity.getAssignee()));
+    }
+
+    /**
+     * The case with this process instance id and the threat it handles (its business key, else its
+     * {@code threatId} variable), whoever may read it: to tell "no such case" from "you may not read it".
+     */
+    public Optional<CaseRef> find(String processInstanceId) {
+        return asEngine.call(() -> {
+            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                    .processInstanceId(processInstanceId).singleResult();
+            if (instance == null) {
+                return Optional.empty();
+            }
+            String threatId = instance.getBusinessKey() != null ? instance.getBusinessKey()
+                    : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                    .variableName(RemediationProcess.THREAT_ID.name()).list().stream()
+                    .map(HistoricVariableInstance::getValue).map(String::valueOf).findFirst().orElse(null);
+            return Optional.of(new CaseRef(instance.getId(), instance.getProcessDefinitionKey(), threatId,
+                    instance.getEndTime() == null));
+        });
+    }
+
+    /**
+     * The engine's own read check for the current user: the case is among what their query may return. A
+     * running case needs READ on it (or READ_INSTANCE on its definition), a finished one READ_HISTORY.
+     */
+    public boolean isReadable(CaseRef found) {
+        if (found.running()) {
+            return runtime.createProcessInstanceQuery().processInstanceId(found.processInstanceId()).count() == 1;
+        }
+        return history.createHistoricProcessInstanceQuery().processInstanceId(found.processInstanceId()).count() == 1;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

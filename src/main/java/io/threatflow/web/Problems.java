@@ -1,0 +1,62 @@
+package io.threatflow.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The one shape of every failure ThreatFlow's HTTP surfaces answer with: RFC 9457 problem details, and for bad
+ * input a detail and an {@code errors} list that name each offending field. Spring MVC controllers return these
+ * through {@code ApiProblems}; the Cockpit plugin's JAX-RS resources write {@link #asJson} of the same.
+ */
+public final class Problems {
+
+    public static final String NOT_ALLOWED = "Not allowed";
+    public static final String INVALID_REQUEST = "Invalid request";
+
+    /** A field and what is wrong with its value. */
+    public record FieldError(String field, String message) {
+    }
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemDetail notAllowed(String detail) {
+        return of(HttpStatus.FORBIDDEN, NOT_ALLOWED, detail);
+    }
+
+    public static ProblemDetail invalidField(String title, String field, String message) {
+        return invalidFields(title, List.of(new FieldError(field, message)));
+    }
+
+    /** 400: the detail lists every "field: message", the {@code errors} property has them one by one. */
+    public static ProblemDetail invalidFields(String title, List<FieldError> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, title, errors.stream()
+                .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors.stream()
+                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        return problem;
+    }
+
+    /** The problem as its JSON members, in the order Spring writes them, for a writer other than Spring MVC. */
+    public static Map<String, Object> asJson(ProblemDetail problem) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", problem.getType().toString());
+        json.put("title", problem.getTitle());
+        json.put("status", problem.getStatus());
+        json.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            json.putAll(problem.getProperties());
+        }
+        return json;
+    }
+}
