@@ -38,6 +38,9 @@ final class FlowEvents implements HistoryEventHandler {
 
     @Override
     public void handleEvent(HistoryEvent event) {
+        if (!(event instanceof HistoricActivityInstanceEventEntity || event instanceof HistoricProcessInstanceEventEntity)) {
+            return;
+        }
         for (FlowListener listener : listeners()) {
             if (!listener.processDefinitionKey().equals(event.getProcessDefinitionKey())) {
                 continue;

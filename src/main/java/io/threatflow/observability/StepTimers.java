@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,11 @@ class StepTimers implements FlowListener {
     private final AsEngine asEngine;
     private final ThreadPoolExecutor timing;
 
-    StepTimers(MeterRegistry registry, HistoryService history, AsEngine asEngine) {
+    /**
+     * The engine looks its flow listeners up while it builds itself (its deployment at start-up makes history
+     * events), before its services exist: they are proxies, resolved at the first timing.
+     */
+    StepTimers(MeterRegistry registry, @Lazy HistoryService history, @Lazy AsEngine asEngine) {
         this.registry = registry;
         this.history = history;
         this.asEngine = asEngine;
