@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * The KPIs of a window from the facts of its cases: no database, no clock, so every rule is checked on
- * known numbers. Which cases count where is defined in the README, section "Metrics".
+ * known numbers. Which cases count where is defined in docs/metrics.md.
  */
 final class KpiCalculator {
 

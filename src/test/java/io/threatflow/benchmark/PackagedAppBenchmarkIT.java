@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>System properties: benchmark.intake.rate (200 requests/s), benchmark.intake.seconds (60),
  * benchmark.intake.warmup.seconds (15), benchmark.memory.cases (1000), benchmark.jvm (JVM options of the node,
- * space separated; the benchmark profile passes the pom's {@code threatflow.jvm}, the options the README tells an
+ * space separated; the benchmark profile passes the pom's {@code threatflow.jvm}, the options docs/operations.md tells an
  * operator to run a node with; empty runs the JVM with its own defaults).
  */
 class PackagedAppBenchmarkIT {

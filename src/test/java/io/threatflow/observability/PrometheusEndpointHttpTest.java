@@ -33,7 +33,7 @@ class PrometheusEndpointHttpTest {
     @Autowired
     IdentityService identity;
 
-    /** The scraper user, created as the README tells an administrator to. */
+    /** The scraper user, created as docs/metrics.md tells an administrator to. */
     static void ensureScraper(IdentityService identity) {
         if (identity.createUserQuery().userId(SCRAPER).count() == 0) {
             User user = identity.newUser(SCRAPER);
