@@ -35,7 +35,7 @@ class StepTimersTest {
     void shouldTimeTheStepLeft_fromItsLatestEntry_throughUnassignedElements() {
         assertThat(StepTimers.endedStep(CASE, "3", new Date(102_000)))
                 .hasValueSatisfying(ended -> {
-                    assertThat(ended.step()).isEqualTo("VALIDATE");
+                    assertThat(ended.step()).isEqualTo(Step.VALIDATE);
                     assertThat(ended.duration()).isEqualTo(Duration.ofSeconds(2));
                 });
         assertThat(StepTimers.endedStep(CASE, "4", new Date(110_000)))
