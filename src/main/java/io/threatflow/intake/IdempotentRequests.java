@@ -7,7 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import io.threatflow.web.Problems;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IdempotentRequests {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final int IN_PROGRESS = 0;
 
@@ -101,8 +105,8 @@ class IdempotentRequests {
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", "Idempotency-Key", "message", detail)));
+        ProblemDetail problem = Problems.withErrors(status, null, detail,
+                List.of(new Problems.FieldError(IDEMPOTENCY_KEY, detail)));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.threatflow.web.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.net.URI;
@@ -33,7 +34,7 @@ class OcsfController {
 
     /** @param result {@code created}, {@code duplicate} or {@code rejected} */
     record ItemResult(int index, String result, String threatId, String processInstanceId, String detail,
-                      List<OcsfMapping.FieldError> errors) {
+                      List<Problems.FieldError> errors) {
     }
 
     record BatchResult(int created, int duplicates, int rejected, List<ItemResult> results) {
@@ -84,9 +85,8 @@ class OcsfController {
             case "created" -> ResponseEntity.created(URI.create("/api/threats/" + result.threatId())).body(result);
             case "duplicate" -> ResponseEntity.ok(result);
             default -> {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, result.detail());
-                problem.setTitle("OCSF finding rejected");
-                problem.setProperty("errors", result.errors());
+                ProblemDetail problem = Problems.withErrors(HttpStatus.BAD_REQUEST, "OCSF finding rejected",
+                        result.detail(), result.errors());
                 yield ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
             }
         };
@@ -109,9 +109,9 @@ class OcsfController {
         ThreatReport report = ((OcsfMapping.Mapped) mapping).report();
         Set<ConstraintViolation<ThreatReport>> violations = validator.validate(report);
         if (!violations.isEmpty()) {
-            List<OcsfMapping.FieldError> errors = violations.stream()
-                    .map(v -> new OcsfMapping.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                    .sorted(Comparator.comparing(OcsfMapping.FieldError::field)).toList();
+            List<Problems.FieldError> errors = violations.stream()
+                    .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(Problems.FieldError::field)).toList();
             return new ItemResult(index, "rejected", null, null, "The finding maps to an invalid threat", errors);
         }
         try {
@@ -120,7 +120,7 @@ class OcsfController {
                     outcome.processInstanceId(), null, List.of());
         } catch (InvalidReportException e) {
             return new ItemResult(index, "rejected", null, null, e.field() + ": " + e.getMessage(),
-                    List.of(new OcsfMapping.FieldError(e.field(), e.getMessage())));
+                    List.of(new Problems.FieldError(e.field(), e.getMessage())));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.threatflow.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.threatflow.intake.OcsfMapping.FieldError;
+import io.threatflow.web.Problems.FieldError;
 import io.threatflow.intake.OcsfMapping.Mapped;
 import io.threatflow.intake.OcsfMapping.Rejected;
 import io.threatflow.threat.Severity;

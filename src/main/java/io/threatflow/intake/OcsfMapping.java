@@ -1,5 +1,6 @@
 package io.threatflow.intake;
 
+import io.threatflow.web.Problems.FieldError;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,9 +20,5 @@ public sealed interface OcsfMapping {
             Objects.requireNonNull(detail, "detail");
             errors = List.copyOf(errors);
         }
-    }
-
-    /** One reason for a rejection; {@code field} is the OCSF path, e.g. {@code device.hostname}. */
-    record FieldError(String field, String message) {
     }
 }

@@ -60,9 +60,8 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                 "The request body is larger than " + limit + " bytes");
-        problem.setTitle("Request body too large");
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

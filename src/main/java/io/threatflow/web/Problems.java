@@ -40,8 +40,13 @@ public final class Problems {
 
     /** 400: the detail lists every "field: message", the {@code errors} property has them one by one. */
     public static ProblemDetail invalidFields(String title, List<FieldError> errors) {
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, title, errors.stream()
-                .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
+        return withErrors(HttpStatus.BAD_REQUEST, title, errors.stream()
+                .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")), errors);
+    }
+
+    /** A problem with the fields that caused it in its {@code errors} property. */
+    public static ProblemDetail withErrors(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(status, title, detail);
         problem.setProperty("errors", errors.stream()
                 .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
         return problem;

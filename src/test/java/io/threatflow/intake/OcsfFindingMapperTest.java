@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.threatflow.intake.OcsfMapping.FieldError;
+import io.threatflow.web.Problems.FieldError;
 import io.threatflow.intake.OcsfMapping.Mapped;
 import io.threatflow.intake.OcsfMapping.Rejected;
 import io.threatflow.threat.Severity;
