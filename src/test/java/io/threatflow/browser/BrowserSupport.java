@@ -218,14 +218,21 @@ final class BrowserSupport implements BeforeAllCallback, BeforeEachCallback, Aft
     /**
      * Clicks the element as a person would: first moves the pointer out of the way, so that no tooltip
      * of a previous hover covers the element, and scrolls it to the middle of the window, clear of the
-     * webapps' fixed header and footer.
+     * webapps' fixed header and footer. When Angular replaces the element between finding and clicking it (the
+     * Tasklist refreshes its list on its own), the next look finds the new one.
      */
     void click(By locator) {
         new Actions(driver).moveToLocation(0, 0).perform();
         until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".tooltip")));
-        WebElement element = clickable(locator);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        clickable(locator).click();
+        until(browser -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(browser);
+            if (element == null) {
+                return null;
+            }
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            element.click();
+            return true;
+        });
     }
 
     <T> T until(Function<WebDriver, T> condition) {
