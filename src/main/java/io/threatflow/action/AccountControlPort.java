@@ -2,38 +2,12 @@ package io.threatflow.action;
 
 import io.threatflow.inventory.Asset;
 
+/** Controls the account of an asset's owner. Idempotent per key: see the package documentation. */
 public interface AccountControlPort {
 
-    String disableAccount(Asset asset);
+    String disableAccount(ActionKey key, Asset asset);
 
-    String enableAccount(Asset asset);
+    String enableAccount(ActionKey key, Asset asset);
 
-    String resetCredentials(Asset asset);
-
-    /**
-     * As {@link #disableAccount}, with the action's idempotency key. An adapter whose target is not part of the
-     * engine's transaction overrides this and hands the key to the target, so that a job run again after a
-     * rollback does not make the target act twice.
-     */
-    default String disableAccount(String idempotencyKey, Asset asset) {
-        return disableAccount(asset);
-    }
-
-    /**
-     * As {@link #enableAccount}, with the action's idempotency key. An adapter whose target is not part of the
-     * engine's transaction overrides this and hands the key to the target, so that a job run again after a
-     * rollback does not make the target act twice.
-     */
-    default String enableAccount(String idempotencyKey, Asset asset) {
-        return enableAccount(asset);
-    }
-
-    /**
-     * As {@link #resetCredentials}, with the action's idempotency key. An adapter whose target is not part of the
-     * engine's transaction overrides this and hands the key to the target, so that a job run again after a
-     * rollback does not make the target act twice.
-     */
-    default String resetCredentials(String idempotencyKey, Asset asset) {
-        return resetCredentials(asset);
-    }
+    String resetCredentials(ActionKey key, Asset asset);
 }

@@ -18,9 +18,9 @@ public class ActionLog {
         this.jdbc = jdbc;
     }
 
-    public Optional<ActionRecord> findByKey(String idempotencyKey) {
+    public Optional<ActionRecord> findByKey(ActionKey key) {
         return jdbc.sql("select * from action_log where idempotency_key = :key")
-                .param("key", idempotencyKey).query(this::row).optional();
+                .param("key", key.value()).query(this::row).optional();
     }
 
     public List<ActionRecord> forThreat(String threatId) {
@@ -28,22 +28,30 @@ public class ActionLog {
                 .param("id", threatId).query(this::row).list();
     }
 
-    void append(String threatId, ActionType action, ActionPurpose purpose, String target, ActionStatus status,
-                int attempt, String idempotencyKey, String detail, Instant at) {
+    public List<ActionRecord> forCase(String threatId, String caseId) {
+        return jdbc.sql("""
+                select * from action_log where threat_id = :id and case_id = :caseId order by performed_at, id
+                """)
+                .param("id", threatId).param("caseId", caseId).query(this::row).list();
+    }
+
+    void append(ActionKey key, String target, ActionStatus status, int attempt, String detail, Instant at) {
         jdbc.sql("""
                 insert into action_log (threat_id, action, purpose, target, status, attempt, idempotency_key,
-                  detail, performed_at)
-                values (:threatId, :action, :purpose, :target, :status, :attempt, :key, :detail, :at)
+                  case_id, detail, performed_at)
+                values (:threatId, :action, :purpose, :target, :status, :attempt, :key, :caseId, :detail, :at)
                 """)
-                .param("threatId", threatId).param("action", action.name()).param("purpose", purpose.name())
+                .param("threatId", key.threatId()).param("action", key.action().name())
+                .param("purpose", key.purpose().name())
                 .param("target", target).param("status", status.name()).param("attempt", attempt)
-                .param("key", idempotencyKey).param("detail", truncate(detail)).param("at", at.atOffset(ZoneOffset.UTC))
+                .param("key", key.value()).param("caseId", key.caseId())
+                .param("detail", truncate(detail)).param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
-    void updateStatus(String idempotencyKey, ActionStatus status, String detail) {
+    void updateStatus(ActionKey key, ActionStatus status, String detail) {
         jdbc.sql("update action_log set status = :status, detail = :detail where idempotency_key = :key")
-                .param("status", status.name()).param("detail", truncate(detail)).param("key", idempotencyKey)
+                .param("status", status.name()).param("detail", truncate(detail)).param("key", key.value())
                 .update();
     }
 
@@ -55,6 +63,6 @@ public class ActionLog {
         return new ActionRecord(rs.getLong("id"), rs.getString("threat_id"), ActionType.valueOf(rs.getString("action")),
                 ActionPurpose.valueOf(rs.getString("purpose")), rs.getString("target"),
                 ActionStatus.valueOf(rs.getString("status")), rs.getInt("attempt"), rs.getString("idempotency_key"),
-                rs.getString("detail"), rs.getTimestamp("performed_at").toInstant());
+                rs.getString("case_id"), rs.getString("detail"), rs.getTimestamp("performed_at").toInstant());
     }
 }

@@ -2,7 +2,11 @@ package io.threatflow.action;
 
 import java.time.Instant;
 
-/** One line of the action log. */
+/**
+ * One line of the action log.
+ *
+ * @param caseId the case that took the action; null for an action logged before keys named their case
+ */
 public record ActionRecord(
         long id,
         String threatId,
@@ -12,6 +16,12 @@ public record ActionRecord(
         ActionStatus status,
         int attempt,
         String idempotencyKey,
+        String caseId,
         String detail,
         Instant performedAt) {
+
+    /** Whether this line was logged under the key. */
+    public boolean hasKey(ActionKey key) {
+        return idempotencyKey.equals(key.value());
+    }
 }

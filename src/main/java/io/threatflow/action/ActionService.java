@@ -39,32 +39,16 @@ public class ActionService {
         this.clock = clock;
     }
 
-    public static String key(Threat threat, ActionPurpose purpose, ActionType action, String occasion) {
-        return threat.id() + "/" + purpose + "/" + action + "/" + occasion;
-    }
-
-    /**
-     * An occasion within one case (a remediation process instance, or a mitigation started on its own), so
-     * that a later case for the same threat acts anew instead of finding the earlier case's keys.
-     */
-    public static String occasion(String caseId, String detail) {
-        return "case-" + caseId + "/" + detail;
-    }
-
-    public static boolean belongsToCase(ActionRecord record, String caseId) {
-        return record.idempotencyKey().contains("/case-" + caseId + "/");
-    }
-
     /**
      * Applies the action unless the log holds its key already.
      *
-     * @param occasion what makes this application distinct from another of the same action on the same
-     *                 threat (round and attempt); part of the idempotency key
+     * @param threat  the threat the key names
+     * @param attempt the number of this try, kept in the log (the eradication attempt; 1 otherwise)
      * @throws ActionRejectedException when the target refuses, now or the first time this key was tried
      */
     @Transactional(noRollbackFor = ActionRejectedException.class)
-    public ActionRecord apply(Threat threat, ActionType action, ActionPurpose purpose, int attempt, String occasion) {
-        String key = key(threat, purpose, action, occasion);
+    public ActionRecord apply(Threat threat, ActionKey key, int attempt) {
+        requireSameThreat(threat, key);
         Optional<ActionRecord> earlier = log.findByKey(key);
         if (earlier.isPresent()) {
             if (earlier.get().status() == ActionStatus.REJECTED) {
@@ -75,11 +59,10 @@ public class ActionService {
         Asset asset = scanner.scan(threat.assetId());
         String target = asset.hostname();
         try {
-            String detail = dispatch(action, threat, asset, key);
-            log.append(threat.id(), action, purpose, target, ActionStatus.APPLIED, attempt, key, detail, clock.instant());
+            String detail = dispatch(threat, asset, key);
+            log.append(key, target, ActionStatus.APPLIED, attempt, detail, clock.instant());
         } catch (ActionRejectedException rejected) {
-            log.append(threat.id(), action, purpose, target, ActionStatus.REJECTED, attempt, key,
-                    rejected.getMessage(), clock.instant());
+            log.append(key, target, ActionStatus.REJECTED, attempt, rejected.getMessage(), clock.instant());
             throw rejected;
         }
         return log.findByKey(key).orElseThrow();
@@ -87,15 +70,15 @@ public class ActionService {
 
     /** Re-reads the asset and records whether an applied measure holds. */
     @Transactional
-    public boolean verify(Threat threat, ActionType measure, ActionPurpose purpose, String occasion) {
-        String key = key(threat, purpose, measure, occasion);
+    public boolean verify(Threat threat, ActionKey key) {
+        requireSameThreat(threat, key);
         ActionRecord applied = log.findByKey(key)
                 .orElseThrow(() -> new IllegalStateException("no action logged under " + key + " to verify"));
         if (applied.status() != ActionStatus.APPLIED) {
             // rejected, or verified before by a job that ran again
             return applied.status() == ActionStatus.VERIFIED;
         }
-        boolean holds = ThreatPresence.holds(measure, threat, scanner.scan(threat.assetId()));
+        boolean holds = ThreatPresence.holds(key.action(), threat, scanner.scan(threat.assetId()));
         log.updateStatus(key, holds ? ActionStatus.VERIFIED : ActionStatus.INEFFECTIVE,
                 applied.detail() + (holds ? "; verified by re-scan" : "; re-scan shows it does not hold"));
         return holds;
@@ -113,17 +96,26 @@ public class ActionService {
         return log.forThreat(threatId);
     }
 
+    /** The actions that the case {@code caseId} took on the threat. */
+    public List<ActionRecord> history(String threatId, String caseId) {
+        return log.forCase(threatId, caseId);
+    }
+
     @Transactional
-    public void recordNotification(Threat threat, String audience, String occasion, String detail) {
-        String key = key(threat, ActionPurpose.NOTIFICATION, ActionType.NOTIFY_STAKEHOLDERS, occasion);
+    public void recordNotification(ActionKey key, String audience, String detail) {
         if (log.findByKey(key).isEmpty()) {
-            log.append(threat.id(), ActionType.NOTIFY_STAKEHOLDERS, ActionPurpose.NOTIFICATION, audience,
-                    ActionStatus.SENT, 1, key, detail, clock.instant());
+            log.append(key, audience, ActionStatus.SENT, 1, detail, clock.instant());
         }
     }
 
-    private String dispatch(ActionType action, Threat threat, Asset asset, String key) {
-        return switch (action) {
+    private static void requireSameThreat(Threat threat, ActionKey key) {
+        if (!threat.id().equals(key.threatId())) {
+            throw new IllegalArgumentException("key " + key + " is not one of threat " + threat.id());
+        }
+    }
+
+    private String dispatch(Threat threat, Asset asset, ActionKey key) {
+        return switch (key.action()) {
             case PATCH_SOFTWARE -> patching.patchSoftware(key, asset, threat.findingKey());
             case UPGRADE_OS -> patching.upgradeOs(key, asset);
             case CLOSE_PORT -> ports.closePort(key, asset, threat.port());

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The default adapter for every action port: it acts on the embedded asset inventory, so that what
- * eradication changes is what validation re-reads. An unmanaged asset refuses every action.
+ * eradication changes is what validation re-reads. An unmanaged asset refuses every action. It writes in the
+ * engine's transaction, so it ignores the idempotency key: a rollback undoes its change with the log entry.
  */
 @Component
 class InventoryActionAdapter implements HostIsolationPort, PortControlPort, PatchingPort, MalwareRemovalPort,
@@ -26,21 +27,21 @@ class InventoryActionAdapter implements HostIsolationPort, PortControlPort, Patc
     }
 
     @Override
-    public String isolate(Asset asset) {
+    public String isolate(ActionKey key, Asset asset) {
         managed(asset);
         assets.setNetworkState(asset.id(), NetworkState.ISOLATED);
         return asset.hostname() + " disconnected from the network";
     }
 
     @Override
-    public String reconnect(Asset asset) {
+    public String reconnect(ActionKey key, Asset asset) {
         managed(asset);
         assets.setNetworkState(asset.id(), NetworkState.CONNECTED);
         return asset.hostname() + " reconnected to the network";
     }
 
     @Override
-    public String closePort(Asset asset, Integer port) {
+    public String closePort(ActionKey key, Asset asset, Integer port) {
         managed(asset);
         int p = port(asset, port);
         assets.removePort(asset.id(), p);
@@ -48,7 +49,7 @@ class InventoryActionAdapter implements HostIsolationPort, PortControlPort, Patc
     }
 
     @Override
-    public String blockPort(Asset asset, Integer port) {
+    public String blockPort(ActionKey key, Asset asset, Integer port) {
         managed(asset);
         int p = port(asset, port);
         assets.setPort(asset.id(), p, "BLOCKED");
@@ -56,7 +57,7 @@ class InventoryActionAdapter implements HostIsolationPort, PortControlPort, Patc
     }
 
     @Override
-    public String unblockPort(Asset asset, Integer port) {
+    public String unblockPort(ActionKey key, Asset asset, Integer port) {
         managed(asset);
         int p = port(asset, port);
         if (asset.blockedPorts().contains(p)) {
@@ -67,7 +68,7 @@ class InventoryActionAdapter implements HostIsolationPort, PortControlPort, Patc
     }
 
     @Override
-    public String patchSoftware(Asset asset, String finding) {
+    public String patchSoftware(ActionKey key, Asset asset, String finding) {
         managed(asset);
         if (!asset.osSupported()) {
             // Real-world case: after end of support the vendor ships no fix; updates run, the flaw stays.
@@ -79,7 +80,7 @@ class InventoryActionAdapter implements HostIsolationPort, PortControlPort, Patc
     }
 
     @Override
-    public String upgradeOs(Asset asset) {
+    public String upgradeOs(ActionKey key, Asset asset) {
         managed(asset);
         assets.setOs(asset.id(), "supported release", true);
         return asset.hostname() + " upgraded from " + asset.osName() + " " + asset.osVersion()
@@ -87,35 +88,35 @@ class InventoryActionAdapter implements HostIsolationPort, PortControlPort, Patc
     }
 
     @Override
-    public String removeMalware(Asset asset, String finding) {
+    public String removeMalware(ActionKey key, Asset asset, String finding) {
         managed(asset);
         assets.removeFinding(asset.id(), finding);
         return "malware removed from " + asset.hostname() + " by the endpoint agent";
     }
 
     @Override
-    public String disableAccount(Asset asset) {
+    public String disableAccount(ActionKey key, Asset asset) {
         managed(asset);
         assets.setAccountDisabled(asset.id(), true);
         return "account of " + owner(asset) + " disabled";
     }
 
     @Override
-    public String enableAccount(Asset asset) {
+    public String enableAccount(ActionKey key, Asset asset) {
         managed(asset);
         assets.setAccountDisabled(asset.id(), false);
         return "account of " + owner(asset) + " enabled again";
     }
 
     @Override
-    public String resetCredentials(Asset asset) {
+    public String resetCredentials(ActionKey key, Asset asset) {
         managed(asset);
         assets.setCredentialsCompromised(asset.id(), false);
         return "credentials of " + owner(asset) + " reset and sessions revoked";
     }
 
     @Override
-    public String raiseMonitoring(Asset asset) {
+    public String raiseMonitoring(ActionKey key, Asset asset) {
         managed(asset);
         assets.setMonitoringElevated(asset.id(), true);
         return "monitoring of " + asset.hostname() + " raised to ELEVATED";

@@ -35,9 +35,8 @@ class ApplyMeasureDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
         ActionType measure = ActionType.valueOf(MEASURE.from(execution));
-        MeasureOccasion occasion = MeasureOccasion.of(execution);
         try {
-            actions.apply(threat, measure, occasion.purpose(), 1, occasion.key());
+            actions.apply(threat, MeasureOccasion.of(execution).keyFor(threat.id(), measure), 1);
         } catch (ActionRejectedException e) {
             log.info("Measure {} refused for threat {}: {}", measure, threat.id(), e.getMessage());
         }

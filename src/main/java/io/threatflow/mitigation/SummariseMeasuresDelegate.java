@@ -24,7 +24,7 @@ class SummariseMeasuresDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         MeasureOccasion occasion = MeasureOccasion.of(execution);
         String summary = actions.history(THREAT_ID.from(execution)).stream()
-                .filter(r -> r.purpose() == occasion.purpose() && r.idempotencyKey().endsWith("/" + occasion.key()))
+                .filter(r -> r.hasKey(occasion.keyFor(r.threatId(), r.action())))
                 .map(SummariseMeasuresDelegate::line)
                 .collect(Collectors.joining("\n"));
         MITIGATION_SUMMARY.set(execution, summary.isEmpty() ? "No measure applied." : summary);

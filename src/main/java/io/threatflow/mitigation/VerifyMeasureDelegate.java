@@ -4,6 +4,7 @@ import static io.threatflow.mitigation.MitigationProcess.MEASURE;
 import static io.threatflow.mitigation.MitigationProcess.MEASURE_EFFECTIVE;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionService;
 import io.threatflow.action.ActionType;
 import io.threatflow.threat.Threat;
@@ -27,9 +28,8 @@ class VerifyMeasureDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
-        MeasureOccasion occasion = MeasureOccasion.of(execution);
-        boolean holds = actions.verify(threat, ActionType.valueOf(MEASURE.from(execution)), occasion.purpose(),
-                occasion.key());
+        ActionKey key = MeasureOccasion.of(execution).keyFor(threat.id(), ActionType.valueOf(MEASURE.from(execution)));
+        boolean holds = actions.verify(threat, key);
         MEASURE_EFFECTIVE.setLocal(execution, holds);
     }
 }

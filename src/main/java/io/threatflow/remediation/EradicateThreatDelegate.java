@@ -2,7 +2,7 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.*;
 
-import io.threatflow.action.ActionPurpose;
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionService;
 import io.threatflow.action.ActionType;
@@ -43,8 +43,8 @@ class EradicateThreatDelegate implements JavaDelegate {
         ERADICATION_ATTEMPT.set(execution, attempt);
         ActionType action = eradicationAction(REMEDIATION_ACTION.optionalFrom(execution).orElse(null));
         try {
-            actions.apply(threat, action, ActionPurpose.ERADICATION, attempt,
-                    ActionService.occasion(execution.getProcessInstanceId(), "round-" + round + "/attempt-" + attempt));
+            ActionKey key = ActionKey.eradication(threat.id(), action, execution.getProcessInstanceId(), round, attempt);
+            actions.apply(threat, key, attempt);
         } catch (ActionRejectedException e) {
             throw new BpmnError(ERROR_ACTION_REJECTED, e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionPurpose;
 import io.threatflow.action.ActionRecord;
 import io.threatflow.action.ActionRejectedException;
@@ -36,14 +37,13 @@ class LiftContainmentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
         String caseId = execution.getProcessInstanceId();
-        for (ActionRecord measure : actions.history(threat.id())) {
+        for (ActionRecord measure : actions.history(threat.id(), caseId)) {
             if (measure.purpose() != ActionPurpose.CONTAINMENT || measure.action().reversal() == null
-                    || measure.status() == ActionStatus.REJECTED || !ActionService.belongsToCase(measure, caseId)) {
+                    || measure.status() == ActionStatus.REJECTED) {
                 continue;
             }
             try {
-                actions.apply(threat, measure.action().reversal(), ActionPurpose.LIFT_CONTAINMENT, 1,
-                        ActionService.occasion(caseId, "lift-" + measure.id()));
+                actions.apply(threat, ActionKey.lift(measure, caseId), 1);
             } catch (ActionRejectedException e) {
                 // logged as REJECTED in the action log, where the timeline shows it to the analyst
                 log.warn("Could not lift {} on threat {}: {}", measure.action(), threat.id(), e.getMessage());

@@ -2,6 +2,7 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.*;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionService;
 import io.threatflow.action.NotificationPort;
 import io.threatflow.action.NotificationPort.Notification;
@@ -44,7 +45,7 @@ class NotifyStakeholdersDelegate implements JavaDelegate {
         String audience = asset.owner() == null ? MANAGERS : asset.owner() + ", " + MANAGERS;
         String subject = "Threat on " + asset.hostname() + ": " + threat.title();
         notifications.send(new Notification(threat.id(), audience, subject, plan));
-        actions.recordNotification(threat, audience,
-                ActionService.occasion(execution.getProcessInstanceId(), "response-planned"), subject + ". " + plan);
+        actions.recordNotification(ActionKey.notification(threat.id(), execution.getProcessInstanceId()), audience,
+                subject + ". " + plan);
     }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -34,21 +33,18 @@ class ActionServiceTest {
     private static final Instant NOW = Instant.parse("2025-06-01T10:00:00Z");
     private static final Threat EXPOSED_RDP = threat(ThreatType.EXPOSED_SERVICE).port(3389).build();
     private static final String CASE_ID = "remediation-1";
-    private static final String ROUND_1 = "case-remediation-1/round-1/attempt-1";
-    private static final String CONTAINMENT_1 = "case-remediation-1/containment-level-1";
-    private static final String CLOSE_KEY = "threat-1/ERADICATION/CLOSE_PORT/case-remediation-1/round-1/attempt-1";
-    private static final String ISOLATE_KEY =
-            "threat-1/CONTAINMENT/ISOLATE_HOST/case-remediation-1/containment-level-1";
+    private static final ActionKey CLOSE = ActionKey.eradication("threat-1", ActionType.CLOSE_PORT, CASE_ID, 1, 1);
+    private static final ActionKey ISOLATE = new ActionKey("threat-1", ActionPurpose.CONTAINMENT,
+            ActionType.ISOLATE_HOST, CASE_ID, "containment-level-1");
 
     private final ActionLog log = mock(ActionLog.class);
     private final ScannerPort scanner = mock(ScannerPort.class);
-    // CALLS_REAL_METHODS: the keyed default methods that ActionService calls reach the stubs below
-    private final HostIsolationPort isolation = mock(HostIsolationPort.class, CALLS_REAL_METHODS);
-    private final PortControlPort ports = mock(PortControlPort.class, CALLS_REAL_METHODS);
-    private final PatchingPort patching = mock(PatchingPort.class, CALLS_REAL_METHODS);
-    private final MalwareRemovalPort malware = mock(MalwareRemovalPort.class, CALLS_REAL_METHODS);
-    private final AccountControlPort accounts = mock(AccountControlPort.class, CALLS_REAL_METHODS);
-    private final MonitoringPort monitoring = mock(MonitoringPort.class, CALLS_REAL_METHODS);
+    private final HostIsolationPort isolation = mock(HostIsolationPort.class);
+    private final PortControlPort ports = mock(PortControlPort.class);
+    private final PatchingPort patching = mock(PatchingPort.class);
+    private final MalwareRemovalPort malware = mock(MalwareRemovalPort.class);
+    private final AccountControlPort accounts = mock(AccountControlPort.class);
+    private final MonitoringPort monitoring = mock(MonitoringPort.class);
     private final ActionService service = new ActionService(log, scanner, isolation, ports, patching, malware,
             accounts, monitoring, Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -60,256 +56,233 @@ class ActionServiceTest {
     }
 
     @Test
-    void shouldBuildKey_fromThreatPurposeActionAndOccasion() {
-        assertThat(ActionService.key(EXPOSED_RDP, ActionPurpose.ERADICATION, ActionType.CLOSE_PORT, ROUND_1))
-                .isEqualTo(CLOSE_KEY);
-    }
-
-    @Test
-    void shouldBuildOccasion_withinItsCase() {
-        assertThat(ActionService.occasion(CASE_ID, "round-1/attempt-1")).isEqualTo(ROUND_1);
-    }
-
-    @Test
-    void shouldGiveALaterCaseOtherKeys_thanAnEarlierCaseForTheSameThreat() {
-        String later = ActionService.occasion("remediation-2", "round-1/attempt-1");
-
-        assertThat(ActionService.key(EXPOSED_RDP, ActionPurpose.ERADICATION, ActionType.CLOSE_PORT, later))
-                .isEqualTo("threat-1/ERADICATION/CLOSE_PORT/case-remediation-2/round-1/attempt-1")
-                .isNotEqualTo(CLOSE_KEY);
-    }
-
-    @Test
-    void shouldTellWhetherARecordBelongsToACase_byTheCaseInItsKey() {
-        ActionRecord isolation = record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED,
-                ISOLATE_KEY);
-
-        assertThat(ActionService.belongsToCase(isolation, CASE_ID)).isTrue();
-        assertThat(ActionService.belongsToCase(isolation, "remediation-2")).isFalse();
-        assertThat(ActionService.belongsToCase(isolation, "remediation")).isFalse();
-        assertThat(ActionService.belongsToCase(record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
-                ActionStatus.VERIFIED, "threat-1/CONTAINMENT/ISOLATE_HOST/containment-level-1"), CASE_ID)).isFalse();
-    }
-
-    @Test
     void shouldCallPortAndLogApplied_whenKeyIsNew() {
-        ActionRecord logged = record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.APPLIED, CLOSE_KEY);
-        when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.empty(), Optional.of(logged));
-        when(ports.closePort(host, 3389)).thenReturn("port 3389 closed");
+        ActionRecord logged = record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.APPLIED, CLOSE);
+        when(log.findByKey(CLOSE)).thenReturn(Optional.empty(), Optional.of(logged));
+        when(ports.closePort(CLOSE, host, 3389)).thenReturn("port 3389 closed");
 
-        ActionRecord result = service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, ROUND_1);
+        ActionRecord result = service.apply(EXPOSED_RDP, CLOSE, 1);
 
         assertThat(result).isEqualTo(logged);
-        verify(ports).closePort(CLOSE_KEY, host, 3389);
-        verify(ports).closePort(host, 3389);
-        verify(log).append("threat-1", ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, "legacy-hr-01",
-                ActionStatus.APPLIED, 1, CLOSE_KEY, "port 3389 closed", NOW);
+        verify(ports).closePort(CLOSE, host, 3389);
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.APPLIED, 1, "port 3389 closed", NOW);
     }
 
     @Test
     void shouldNotCallPortAgain_whenSameKeyIsAppliedTwice() {
-        ActionRecord logged = record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.APPLIED, CLOSE_KEY);
-        when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.empty(), Optional.of(logged));
-        when(ports.closePort(host, 3389)).thenReturn("port 3389 closed");
+        ActionRecord logged = record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.APPLIED, CLOSE);
+        when(log.findByKey(CLOSE)).thenReturn(Optional.empty(), Optional.of(logged));
+        when(ports.closePort(CLOSE, host, 3389)).thenReturn("port 3389 closed");
 
-        service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, ROUND_1);
-        ActionRecord second = service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1, ROUND_1);
+        service.apply(EXPOSED_RDP, CLOSE, 1);
+        ActionRecord second = service.apply(EXPOSED_RDP, CLOSE, 1);
 
         assertThat(second).isEqualTo(logged);
-        verify(ports, times(1)).closePort(host, 3389);
+        verify(ports, times(1)).closePort(CLOSE, host, 3389);
         verify(scanner, times(1)).scan("asset-1");
-        verify(log, times(1)).append(anyString(), any(), any(), anyString(), any(), anyInt(), anyString(), any(),
-                any());
+        verify(log, times(1)).append(any(), anyString(), any(), anyInt(), any(), any());
     }
 
     @Test
     void shouldCallPortAgain_whenALaterCaseAppliesTheSameActionToTheSameThreat() {
-        String laterKey = "threat-1/ERADICATION/CLOSE_PORT/case-remediation-2/round-1/attempt-1";
-        ActionRecord earlier =
-                record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.VERIFIED, CLOSE_KEY);
+        ActionKey laterKey = ActionKey.eradication("threat-1", ActionType.CLOSE_PORT, "remediation-2", 1, 1);
+        ActionRecord earlier = record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.VERIFIED, CLOSE);
         ActionRecord later = record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.APPLIED, laterKey);
-        when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.of(earlier));
+        when(log.findByKey(CLOSE)).thenReturn(Optional.of(earlier));
         when(log.findByKey(laterKey)).thenReturn(Optional.empty(), Optional.of(later));
-        when(ports.closePort(host, 3389)).thenReturn("port 3389 closed");
+        when(ports.closePort(laterKey, host, 3389)).thenReturn("port 3389 closed");
 
-        ActionRecord result = service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                ActionService.occasion("remediation-2", "round-1/attempt-1"));
+        ActionRecord result = service.apply(EXPOSED_RDP, laterKey, 1);
 
         assertThat(result).isEqualTo(later);
-        verify(ports).closePort(host, 3389);
-        verify(log).append("threat-1", ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, "legacy-hr-01",
-                ActionStatus.APPLIED, 1, laterKey, "port 3389 closed", NOW);
+        verify(ports).closePort(laterKey, host, 3389);
+        verify(log).append(laterKey, "legacy-hr-01", ActionStatus.APPLIED, 1, "port 3389 closed", NOW);
     }
 
     @Test
     void shouldRethrowEarlierRejection_withoutCallingPortAgain_whenKeyWasRejected() {
-        when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.of(record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION,
-                ActionStatus.REJECTED, CLOSE_KEY, "asset legacy-hr-01 is not managed")));
+        when(log.findByKey(CLOSE)).thenReturn(Optional.of(record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION,
+                ActionStatus.REJECTED, CLOSE, "asset legacy-hr-01 is not managed")));
 
-        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 2,
-                ROUND_1))
+        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, CLOSE, 2))
                 .isInstanceOf(ActionRejectedException.class)
                 .hasMessage("asset legacy-hr-01 is not managed");
         verifyNoInteractions(ports, scanner);
-        verify(log, never()).append(anyString(), any(), any(), anyString(), any(), anyInt(), anyString(), any(), any());
+        verify(log, never()).append(any(), anyString(), any(), anyInt(), any(), any());
     }
 
     @Test
     void shouldLogRejected_andRethrow_whenTargetRefuses() {
         ActionRejectedException refusal = new ActionRejectedException("asset legacy-hr-01 is not managed");
-        when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.empty());
-        when(ports.closePort(host, 3389)).thenThrow(refusal);
+        when(log.findByKey(CLOSE)).thenReturn(Optional.empty());
+        when(ports.closePort(CLOSE, host, 3389)).thenThrow(refusal);
 
-        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                ROUND_1))
+        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, CLOSE, 1))
                 .isSameAs(refusal);
-        verify(log).append("threat-1", ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, "legacy-hr-01",
-                ActionStatus.REJECTED, 1, CLOSE_KEY, "asset legacy-hr-01 is not managed", NOW);
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.REJECTED, 1, "asset legacy-hr-01 is not managed", NOW);
     }
 
     @Test
     void shouldLogNothing_andPropagate_whenPortFailsTechnically() {
-        when(log.findByKey(CLOSE_KEY)).thenReturn(Optional.empty());
-        when(ports.closePort(host, 3389)).thenThrow(new IllegalStateException("agent unreachable"));
+        when(log.findByKey(CLOSE)).thenReturn(Optional.empty());
+        when(ports.closePort(CLOSE, host, 3389)).thenThrow(new IllegalStateException("agent unreachable"));
 
-        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                ROUND_1))
+        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, CLOSE, 1))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("agent unreachable");
-        verify(log, never()).append(anyString(), any(), any(), anyString(), any(), anyInt(), anyString(), any(), any());
+        verify(log, never()).append(any(), anyString(), any(), anyInt(), any(), any());
     }
 
     @Test
     void shouldPatchTheCve_whenVulnerabilityHasOne() {
         Threat vulnerability = threat(ThreatType.VULNERABILITY).cve("CVE-2024-3400").build();
-        when(log.findByKey(anyString())).thenReturn(Optional.empty(), Optional.of(
-                record(ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, ActionStatus.APPLIED, "k")));
-        when(patching.patchSoftware(host, "CVE-2024-3400")).thenReturn("patched");
+        ActionKey patch = ActionKey.eradication("threat-1", ActionType.PATCH_SOFTWARE, CASE_ID, 1, 1);
+        loggedOnceApplied(patch);
+        when(patching.patchSoftware(patch, host, "CVE-2024-3400")).thenReturn("patched");
 
-        service.apply(vulnerability, ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, 1, ROUND_1);
+        service.apply(vulnerability, patch, 1);
 
-        verify(patching).patchSoftware(host, "CVE-2024-3400");
+        verify(patching).patchSoftware(patch, host, "CVE-2024-3400");
     }
 
     @Test
     void shouldRemoveMalwareByItsFinding() {
         Threat infection = threat(ThreatType.MALWARE).build();
-        when(log.findByKey(anyString())).thenReturn(Optional.empty(), Optional.of(
-                record(ActionType.REMOVE_MALWARE, ActionPurpose.ERADICATION, ActionStatus.APPLIED, "k")));
-        when(malware.removeMalware(host, "MALWARE:threat-1")).thenReturn("removed");
+        ActionKey removal = ActionKey.eradication("threat-1", ActionType.REMOVE_MALWARE, CASE_ID, 1, 1);
+        loggedOnceApplied(removal);
+        when(malware.removeMalware(removal, host, "MALWARE:threat-1")).thenReturn("removed");
 
-        service.apply(infection, ActionType.REMOVE_MALWARE, ActionPurpose.ERADICATION, 1, ROUND_1);
+        service.apply(infection, removal, 1);
 
-        verify(malware).removeMalware(host, "MALWARE:threat-1");
+        verify(malware).removeMalware(removal, host, "MALWARE:threat-1");
     }
 
     @Test
     void shouldBlockTheThreatsPort_whenContaining() {
-        when(log.findByKey(anyString())).thenReturn(Optional.empty(), Optional.of(
-                record(ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, ActionStatus.APPLIED, "k")));
-        when(ports.blockPort(host, 3389)).thenReturn("blocked");
+        ActionKey block = ActionKey.measure("threat-1", ActionPurpose.CONTAINMENT, ActionType.BLOCK_PORT, CASE_ID,
+                "mitigation-1", "CONTAINMENT", 1);
+        loggedOnceApplied(block);
+        when(ports.blockPort(block, host, 3389)).thenReturn("blocked");
 
-        service.apply(EXPOSED_RDP, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, 1, CONTAINMENT_1);
+        service.apply(EXPOSED_RDP, block, 1);
 
-        verify(ports).blockPort(host, 3389);
+        verify(ports).blockPort(block, host, 3389);
         verifyNoInteractions(isolation, patching, malware, accounts, monitoring);
     }
 
     @Test
     void shouldRefuseNotification_asAnAction_withoutLoggingIt() {
-        when(log.findByKey(anyString())).thenReturn(Optional.empty());
+        ActionKey notification = ActionKey.notification("threat-1", CASE_ID);
+        when(log.findByKey(notification)).thenReturn(Optional.empty());
 
-        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, ActionType.NOTIFY_STAKEHOLDERS, ActionPurpose.NOTIFICATION,
-                1, "x"))
+        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, notification, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        verify(log, never()).append(anyString(), any(), any(), anyString(), any(), anyInt(), anyString(), any(), any());
+        verify(log, never()).append(any(), anyString(), any(), anyInt(), any(), any());
+    }
+
+    @Test
+    void shouldRefuseAKeyOfAnotherThreat_withoutTouchingTheLogOrTheTarget() {
+        ActionKey otherThreats = ActionKey.eradication("threat-2", ActionType.CLOSE_PORT, CASE_ID, 1, 1);
+
+        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, otherThreats, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threat-2/");
+        assertThatThrownBy(() -> service.verify(EXPOSED_RDP, otherThreats))
+                .isInstanceOf(IllegalArgumentException.class);
+        verifyNoInteractions(log, ports, scanner);
     }
 
     @Test
     void shouldRecordVerified_whenRescanShowsMeasureHolds() {
-        when(log.findByKey(ISOLATE_KEY)).thenReturn(Optional.of(
-                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.APPLIED, ISOLATE_KEY,
+        when(log.findByKey(ISOLATE)).thenReturn(Optional.of(
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.APPLIED, ISOLATE,
                         "host disconnected")));
         when(scanner.scan("asset-1")).thenReturn(asset().networkState(NetworkState.ISOLATED).build());
 
-        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, CONTAINMENT_1);
+        boolean holds = service.verify(EXPOSED_RDP, ISOLATE);
 
         assertThat(holds).isTrue();
-        verify(log).updateStatus(ISOLATE_KEY, ActionStatus.VERIFIED, "host disconnected; verified by re-scan");
+        verify(log).updateStatus(ISOLATE, ActionStatus.VERIFIED, "host disconnected; verified by re-scan");
     }
 
     @Test
     void shouldRecordIneffective_whenRescanShowsMeasureDoesNotHold() {
-        when(log.findByKey(ISOLATE_KEY)).thenReturn(Optional.of(
-                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.APPLIED, ISOLATE_KEY,
+        when(log.findByKey(ISOLATE)).thenReturn(Optional.of(
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.APPLIED, ISOLATE,
                         "host disconnected")));
         when(scanner.scan("asset-1")).thenReturn(asset().networkState(NetworkState.CONNECTED).build());
 
-        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, CONTAINMENT_1);
+        boolean holds = service.verify(EXPOSED_RDP, ISOLATE);
 
         assertThat(holds).isFalse();
-        verify(log).updateStatus(ISOLATE_KEY, ActionStatus.INEFFECTIVE,
+        verify(log).updateStatus(ISOLATE, ActionStatus.INEFFECTIVE,
                 "host disconnected; re-scan shows it does not hold");
     }
 
     @Test
     void shouldReportNotHolding_withoutRescan_whenMeasureWasRejected() {
-        when(log.findByKey(ISOLATE_KEY)).thenReturn(Optional.of(
-                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.REJECTED, ISOLATE_KEY)));
+        when(log.findByKey(ISOLATE)).thenReturn(Optional.of(
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.REJECTED, ISOLATE)));
 
-        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, CONTAINMENT_1);
+        boolean holds = service.verify(EXPOSED_RDP, ISOLATE);
 
         assertThat(holds).isFalse();
         verifyNoInteractions(scanner);
-        verify(log, never()).updateStatus(anyString(), any(), anyString());
+        verify(log, never()).updateStatus(any(), any(), anyString());
     }
 
     @ParameterizedTest
     @CsvSource({"VERIFIED, true", "INEFFECTIVE, false"})
     void shouldReportEarlierVerification_withoutRescanOrUpdate_whenMeasureWasVerifiedBefore(ActionStatus verified,
                                                                                              boolean expected) {
-        when(log.findByKey(ISOLATE_KEY)).thenReturn(Optional.of(
-                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, verified, ISOLATE_KEY,
+        when(log.findByKey(ISOLATE)).thenReturn(Optional.of(
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, verified, ISOLATE,
                         "host disconnected; verified by re-scan")));
 
-        boolean holds = service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, CONTAINMENT_1);
+        boolean holds = service.verify(EXPOSED_RDP, ISOLATE);
 
         assertThat(holds).isEqualTo(expected);
         verifyNoInteractions(scanner);
-        verify(log, never()).updateStatus(anyString(), any(), anyString());
+        verify(log, never()).updateStatus(any(), any(), anyString());
     }
 
     @Test
     void shouldFailTechnically_whenVerifyingAMeasureThatWasNeverLogged() {
-        when(log.findByKey(ISOLATE_KEY)).thenReturn(Optional.empty());
+        when(log.findByKey(ISOLATE)).thenReturn(Optional.empty());
 
-        assertThatThrownBy(() -> service.verify(EXPOSED_RDP, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
-                CONTAINMENT_1))
+        assertThatThrownBy(() -> service.verify(EXPOSED_RDP, ISOLATE))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(ISOLATE_KEY);
+                .hasMessageContaining("threat-1/CONTAINMENT/ISOLATE_HOST/case-remediation-1/containment-level-1");
     }
 
     @Test
     void shouldLogNotificationOnce_perOccasion() {
-        String key = "threat-1/NOTIFICATION/NOTIFY_STAKEHOLDERS/case-remediation-1/response-planned";
+        ActionKey key = ActionKey.notification("threat-1", CASE_ID);
         when(log.findByKey(key)).thenReturn(Optional.empty(), Optional.of(
                 record(ActionType.NOTIFY_STAKEHOLDERS, ActionPurpose.NOTIFICATION, ActionStatus.SENT, key)));
 
-        String occasion = ActionService.occasion(CASE_ID, "response-planned");
-        service.recordNotification(EXPOSED_RDP, "hr-it, soc-managers", occasion, "plan");
-        service.recordNotification(EXPOSED_RDP, "hr-it, soc-managers", occasion, "plan");
+        service.recordNotification(key, "hr-it, soc-managers", "plan");
+        service.recordNotification(key, "hr-it, soc-managers", "plan");
 
-        verify(log, times(1)).append("threat-1", ActionType.NOTIFY_STAKEHOLDERS, ActionPurpose.NOTIFICATION,
-                "hr-it, soc-managers", ActionStatus.SENT, 1, key, "plan", NOW);
+        verify(log, times(1)).append(key, "hr-it, soc-managers", ActionStatus.SENT, 1, "plan", NOW);
     }
 
     @Test
     void shouldReadHistoryFromLog() {
         List<ActionRecord> history = List.of(
-                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED, ISOLATE_KEY));
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED, ISOLATE));
         when(log.forThreat("threat-1")).thenReturn(history);
 
         assertThat(service.history("threat-1")).isEqualTo(history);
+    }
+
+    @Test
+    void shouldReadACasesHistory_fromTheLogByCase() {
+        List<ActionRecord> history = List.of(
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED, ISOLATE));
+        when(log.forCase("threat-1", CASE_ID)).thenReturn(history);
+
+        assertThat(service.history("threat-1", CASE_ID)).isEqualTo(history);
     }
 
     @Test
@@ -320,12 +293,19 @@ class ActionServiceTest {
         assertThat(service.persists(EXPOSED_RDP)).isFalse();
     }
 
-    private static ActionRecord record(ActionType action, ActionPurpose purpose, ActionStatus status, String key) {
+    /** The log does not hold the key until the service appends it as applied. */
+    private void loggedOnceApplied(ActionKey key) {
+        when(log.findByKey(key)).thenReturn(Optional.empty(),
+                Optional.of(record(key.action(), key.purpose(), ActionStatus.APPLIED, key)));
+    }
+
+    private static ActionRecord record(ActionType action, ActionPurpose purpose, ActionStatus status, ActionKey key) {
         return record(action, purpose, status, key, "detail");
     }
 
-    private static ActionRecord record(ActionType action, ActionPurpose purpose, ActionStatus status, String key,
+    private static ActionRecord record(ActionType action, ActionPurpose purpose, ActionStatus status, ActionKey key,
                                        String detail) {
-        return new ActionRecord(1L, "threat-1", action, purpose, "legacy-hr-01", status, 1, key, detail, NOW);
+        return new ActionRecord(1L, "threat-1", action, purpose, "legacy-hr-01", status, 1, key.value(), key.caseId(),
+                detail, NOW);
     }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InventoryActionAdapterTest {
 
     private static final String ASSET_ID = "asset-1";
+    /** The inventory adapter acts in the engine's transaction and ignores the key. */
+    private static final ActionKey KEY = ActionKey.eradication("threat-1", ActionType.CLOSE_PORT, "case-1", 1, 1);
 
     private final AssetRepository assets = mock(AssetRepository.class);
     private final InventoryActionAdapter adapter = new InventoryActionAdapter(assets);
@@ -32,18 +34,18 @@ class InventoryActionAdapterTest {
     static Stream<Named<Function<InventoryActionAdapter, String>>> everyAction() {
         Asset unmanaged = asset().unmanaged().openPorts(3389).blockedPorts(445).build();
         return Stream.of(
-                Named.of("isolate", a -> a.isolate(unmanaged)),
-                Named.of("reconnect", a -> a.reconnect(unmanaged)),
-                Named.of("closePort", a -> a.closePort(unmanaged, 3389)),
-                Named.of("blockPort", a -> a.blockPort(unmanaged, 3389)),
-                Named.of("unblockPort", a -> a.unblockPort(unmanaged, 445)),
-                Named.of("patchSoftware", a -> a.patchSoftware(unmanaged, "CVE-2024-3400")),
-                Named.of("upgradeOs", a -> a.upgradeOs(unmanaged)),
-                Named.of("removeMalware", a -> a.removeMalware(unmanaged, "MALWARE:threat-1")),
-                Named.of("disableAccount", a -> a.disableAccount(unmanaged)),
-                Named.of("enableAccount", a -> a.enableAccount(unmanaged)),
-                Named.of("resetCredentials", a -> a.resetCredentials(unmanaged)),
-                Named.of("raiseMonitoring", a -> a.raiseMonitoring(unmanaged)));
+                Named.of("isolate", a -> a.isolate(KEY, unmanaged)),
+                Named.of("reconnect", a -> a.reconnect(KEY, unmanaged)),
+                Named.of("closePort", a -> a.closePort(KEY, unmanaged, 3389)),
+                Named.of("blockPort", a -> a.blockPort(KEY, unmanaged, 3389)),
+                Named.of("unblockPort", a -> a.unblockPort(KEY, unmanaged, 445)),
+                Named.of("patchSoftware", a -> a.patchSoftware(KEY, unmanaged, "CVE-2024-3400")),
+                Named.of("upgradeOs", a -> a.upgradeOs(KEY, unmanaged)),
+                Named.of("removeMalware", a -> a.removeMalware(KEY, unmanaged, "MALWARE:threat-1")),
+                Named.of("disableAccount", a -> a.disableAccount(KEY, unmanaged)),
+                Named.of("enableAccount", a -> a.enableAccount(KEY, unmanaged)),
+                Named.of("resetCredentials", a -> a.resetCredentials(KEY, unmanaged)),
+                Named.of("raiseMonitoring", a -> a.raiseMonitoring(KEY, unmanaged)));
     }
 
     @ParameterizedTest
@@ -77,8 +79,8 @@ class InventoryActionAdapterTest {
     void shouldIsolateAndReconnectHost() {
         Asset host = asset().build();
 
-        assertThat(adapter.isolate(host)).isEqualTo("legacy-hr-01 disconnected from the network");
-        assertThat(adapter.reconnect(host)).isEqualTo("legacy-hr-01 reconnected to the network");
+        assertThat(adapter.isolate(KEY, host)).isEqualTo("legacy-hr-01 disconnected from the network");
+        assertThat(adapter.reconnect(KEY, host)).isEqualTo("legacy-hr-01 reconnected to the network");
 
         verify(assets).setNetworkState(ASSET_ID, NetworkState.ISOLATED);
         verify(assets).setNetworkState(ASSET_ID, NetworkState.CONNECTED);
@@ -86,7 +88,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldRemovePort_whenClosingIt() {
-        String detail = adapter.closePort(asset().openPorts(3389).build(), 3389);
+        String detail = adapter.closePort(KEY, asset().openPorts(3389).build(), 3389);
 
         verify(assets).removePort(ASSET_ID, 3389);
         assertThat(detail).isEqualTo("service on port 3389 stopped and disabled on legacy-hr-01");
@@ -94,7 +96,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldRejectClosingPort_whenNoPortIsKnown() {
-        assertThatThrownBy(() -> adapter.closePort(asset().openPorts(3389).build(), null))
+        assertThatThrownBy(() -> adapter.closePort(KEY, asset().openPorts(3389).build(), null))
                 .isInstanceOf(ActionRejectedException.class)
                 .hasMessage("no port is known for the threat on legacy-hr-01");
         verifyNoInteractions(assets);
@@ -102,14 +104,14 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldRejectBlockingPort_whenNoPortIsKnown() {
-        assertThatThrownBy(() -> adapter.blockPort(asset().build(), null))
+        assertThatThrownBy(() -> adapter.blockPort(KEY, asset().build(), null))
                 .isInstanceOf(ActionRejectedException.class);
         verifyNoInteractions(assets);
     }
 
     @Test
     void shouldMarkPortBlocked_whenBlockingIt() {
-        String detail = adapter.blockPort(asset().openPorts(3389).build(), 3389);
+        String detail = adapter.blockPort(KEY, asset().openPorts(3389).build(), 3389);
 
         verify(assets).setPort(ASSET_ID, 3389, "BLOCKED");
         assertThat(detail).isEqualTo("port 3389 blocked in front of legacy-hr-01");
@@ -117,7 +119,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldReopenPort_whenUnblockingABlockedPort() {
-        String detail = adapter.unblockPort(asset().blockedPorts(3389).build(), 3389);
+        String detail = adapter.unblockPort(KEY, asset().blockedPorts(3389).build(), 3389);
 
         verify(assets).setPort(ASSET_ID, 3389, "OPEN");
         assertThat(detail).isEqualTo("port 3389 unblocked on legacy-hr-01");
@@ -125,7 +127,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldLeavePortAlone_whenUnblockingAPortThatIsNotBlocked() {
-        String detail = adapter.unblockPort(asset().openPorts(3389).build(), 3389);
+        String detail = adapter.unblockPort(KEY, asset().openPorts(3389).build(), 3389);
 
         verify(assets, never()).setPort(anyString(), anyInt(), anyString());
         assertThat(detail).isEqualTo("port 3389 is not blocked on legacy-hr-01; nothing to lift");
@@ -133,7 +135,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldRemoveFinding_whenPatchingOnSupportedOs() {
-        String detail = adapter.patchSoftware(asset().osSupported(true).findings("CVE-2024-3400").build(),
+        String detail = adapter.patchSoftware(KEY, asset().osSupported(true).findings("CVE-2024-3400").build(),
                 "CVE-2024-3400");
 
         verify(assets).removeFinding(ASSET_ID, "CVE-2024-3400");
@@ -142,7 +144,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldKeepFinding_whenPatchingOnUnsupportedOs() {
-        String detail = adapter.patchSoftware(asset().osSupported(false).findings("CVE-2024-3400").build(),
+        String detail = adapter.patchSoftware(KEY, asset().osSupported(false).findings("CVE-2024-3400").build(),
                 "CVE-2024-3400");
 
         verify(assets, never()).removeFinding(anyString(), anyString());
@@ -152,7 +154,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldMarkOsSupported_whenUpgrading() {
-        String detail = adapter.upgradeOs(asset().osSupported(false).build());
+        String detail = adapter.upgradeOs(KEY, asset().osSupported(false).build());
 
         verify(assets).setOs(ASSET_ID, "supported release", true);
         assertThat(detail).isEqualTo("legacy-hr-01 upgraded from Windows Server 2012 R2 to a vendor-supported release");
@@ -160,7 +162,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldRemoveFinding_whenRemovingMalware() {
-        adapter.removeMalware(asset().findings("MALWARE:threat-1").build(), "MALWARE:threat-1");
+        adapter.removeMalware(KEY, asset().findings("MALWARE:threat-1").build(), "MALWARE:threat-1");
 
         verify(assets).removeFinding(ASSET_ID, "MALWARE:threat-1");
     }
@@ -169,8 +171,8 @@ class InventoryActionAdapterTest {
     void shouldDisableAndEnableOwnersAccount() {
         Asset host = asset().owner("j.doe").build();
 
-        assertThat(adapter.disableAccount(host)).isEqualTo("account of j.doe disabled");
-        assertThat(adapter.enableAccount(host)).isEqualTo("account of j.doe enabled again");
+        assertThat(adapter.disableAccount(KEY, host)).isEqualTo("account of j.doe disabled");
+        assertThat(adapter.enableAccount(KEY, host)).isEqualTo("account of j.doe enabled again");
 
         verify(assets).setAccountDisabled(ASSET_ID, true);
         verify(assets).setAccountDisabled(ASSET_ID, false);
@@ -178,7 +180,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldClearCompromise_whenResettingCredentialsOfAnAssetWithoutOwner() {
-        String detail = adapter.resetCredentials(asset().owner(null).credentialsCompromised(true).build());
+        String detail = adapter.resetCredentials(KEY, asset().owner(null).credentialsCompromised(true).build());
 
         verify(assets).setCredentialsCompromised(ASSET_ID, false);
         assertThat(detail).isEqualTo("credentials of the account owner on legacy-hr-01 reset and sessions revoked");
@@ -186,7 +188,7 @@ class InventoryActionAdapterTest {
 
     @Test
     void shouldElevateMonitoring_whenRaisingIt() {
-        adapter.raiseMonitoring(asset().build());
+        adapter.raiseMonitoring(KEY, asset().build());
 
         verify(assets).setMonitoringElevated(ASSET_ID, true);
     }

@@ -53,9 +53,10 @@ final class HistoryClone {
                     + threatValues(db) + " from threat cross join generate_series(1, " + copies + ") as copy(n)"
                     + " where process_instance_id in (" + roots + ")"));
             added.put("action_log", (long) sql.executeUpdate("insert into action_log (threat_id, action, purpose, "
-                    + "target, status, attempt, idempotency_key, detail, performed_at) select "
+                    + "target, status, attempt, idempotency_key, case_id, detail, performed_at) select "
                     + "md5(a.threat_id || '-' || n)::uuid::text, a.action, a.purpose, a.target, a.status, a.attempt, "
-                    + "a.idempotency_key || '-' || n, a.detail, a.performed_at - n * interval '90 seconds' "
+                    + "a.idempotency_key || '-' || n, md5(a.case_id || '-' || n), a.detail, "
+                    + "a.performed_at - n * interval '90 seconds' "
                     + "from action_log a join threat t on t.id = a.threat_id cross join generate_series(1, " + copies
                     + ") as copy(n) where t.process_instance_id in (" + roots + ")"));
             sql.execute("analyze");

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionPurpose;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionService;
@@ -41,42 +42,42 @@ class ApplyMeasureDelegateTest {
     void shouldApplyMeasure_asContainmentOfItsLevel() {
         delegate.execute(isolating("CONTAINMENT", 1));
 
-        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, 1,
-                "case-remediation-1/mitigation-process-instance-1/containment-level-1");
+        verify(actions).apply(threat, new ActionKey("threat-1", ActionPurpose.CONTAINMENT, ActionType.ISOLATE_HOST,
+                "remediation-1", "mitigation-process-instance-1/containment-level-1"), 1);
     }
 
     @Test
     void shouldApplyMeasure_asMitigationOfItsLevel() {
         delegate.execute(isolating("LONG_TERM", 2));
 
-        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1,
-                "case-remediation-1/mitigation-process-instance-1/long_term-level-2");
+        verify(actions).apply(threat, new ActionKey("threat-1", ActionPurpose.MITIGATION, ActionType.ISOLATE_HOST,
+                "remediation-1", "mitigation-process-instance-1/long_term-level-2"), 1);
     }
 
     @Test
     void shouldApplyMeasureAnew_inALaterCase() {
         delegate.execute(isolating("remediation-2", "CONTAINMENT", 1));
 
-        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, 1,
-                "case-remediation-2/mitigation-process-instance-1/containment-level-1");
+        verify(actions).apply(threat, new ActionKey("threat-1", ActionPurpose.CONTAINMENT, ActionType.ISOLATE_HOST,
+                "remediation-2", "mitigation-process-instance-1/containment-level-1"), 1);
     }
 
     @Test
     void shouldCarryOn_whenTargetRefusesMeasure() {
-        when(actions.apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1,
-                "case-remediation-1/mitigation-process-instance-1/long_term-level-1"))
+        when(actions.apply(threat, new ActionKey("threat-1", ActionPurpose.MITIGATION, ActionType.ISOLATE_HOST,
+                "remediation-1", "mitigation-process-instance-1/long_term-level-1"), 1))
                 .thenThrow(new ActionRejectedException("asset legacy-hr-01 is not managed by ThreatFlow"));
 
         assertThatCode(() -> delegate.execute(isolating("LONG_TERM", 1))).doesNotThrowAnyException();
-        verify(actions).apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1,
-                "case-remediation-1/mitigation-process-instance-1/long_term-level-1");
+        verify(actions).apply(threat, new ActionKey("threat-1", ActionPurpose.MITIGATION, ActionType.ISOLATE_HOST,
+                "remediation-1", "mitigation-process-instance-1/long_term-level-1"), 1);
     }
 
     @Test
     void shouldPropagateTechnicalFailure_soTheJobRetries() {
         IllegalStateException outage = new IllegalStateException("asset asset-1 has disappeared from the inventory");
-        when(actions.apply(threat, ActionType.ISOLATE_HOST, ActionPurpose.MITIGATION, 1,
-                "case-remediation-1/mitigation-process-instance-1/long_term-level-1"))
+        when(actions.apply(threat, new ActionKey("threat-1", ActionPurpose.MITIGATION, ActionType.ISOLATE_HOST,
+                "remediation-1", "mitigation-process-instance-1/long_term-level-1"), 1))
                 .thenThrow(outage);
 
         assertThatThrownBy(() -> delegate.execute(isolating("LONG_TERM", 1))).isSameAs(outage);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.threatflow.action.ActionPurpose;
+import io.threatflow.action.ActionType;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -21,7 +22,9 @@ class MeasureOccasionTest {
                 MITIGATION_MODE.name(), "CONTAINMENT", MITIGATION_LEVEL.name(), 1)));
 
         assertThat(occasion).isEqualTo(
-                new MeasureOccasion(ActionPurpose.CONTAINMENT, "case-remediation-1/mitigation-process-instance-1/containment-level-1"));
+                new MeasureOccasion(ActionPurpose.CONTAINMENT, "remediation-1", "process-instance-1", "CONTAINMENT", 1));
+        assertThat(occasion.keyFor("threat-1", ActionType.ISOLATE_HOST).value()).isEqualTo(
+                "threat-1/CONTAINMENT/ISOLATE_HOST/case-remediation-1/mitigation-process-instance-1/containment-level-1");
     }
 
     @Test
@@ -30,7 +33,9 @@ class MeasureOccasionTest {
                 MITIGATION_MODE.name(), "LONG_TERM", MITIGATION_LEVEL.name(), 3)));
 
         assertThat(occasion).isEqualTo(
-                new MeasureOccasion(ActionPurpose.MITIGATION, "case-remediation-1/mitigation-process-instance-1/long_term-level-3"));
+                new MeasureOccasion(ActionPurpose.MITIGATION, "remediation-1", "process-instance-1", "LONG_TERM", 3));
+        assertThat(occasion.keyFor("threat-1", ActionType.RAISE_MONITORING).value()).isEqualTo(
+                "threat-1/MITIGATION/RAISE_MONITORING/case-remediation-1/mitigation-process-instance-1/long_term-level-3");
     }
 
     @Test
@@ -38,7 +43,8 @@ class MeasureOccasionTest {
         MeasureOccasion occasion = MeasureOccasion.of(execution(Map.of(CASE_ID.name(), "remediation-1",
                 MITIGATION_MODE.name(), "LONG_TERM")));
 
-        assertThat(occasion.key()).isEqualTo("case-remediation-1/mitigation-process-instance-1/long_term-level-1");
+        assertThat(isolationKey(occasion))
+                .isEqualTo("threat-1/MITIGATION/ISOLATE_HOST/case-remediation-1/mitigation-process-instance-1/long_term-level-1");
     }
 
     @Test
@@ -48,7 +54,9 @@ class MeasureOccasionTest {
         MeasureOccasion later = MeasureOccasion.of(execution(Map.of(CASE_ID.name(), "remediation-2",
                 MITIGATION_MODE.name(), "CONTAINMENT", MITIGATION_LEVEL.name(), 1)));
 
-        assertThat(later.key()).isEqualTo("case-remediation-2/mitigation-process-instance-1/containment-level-1").isNotEqualTo(earlier.key());
+        assertThat(isolationKey(later))
+                .isEqualTo("threat-1/CONTAINMENT/ISOLATE_HOST/case-remediation-2/mitigation-process-instance-1/containment-level-1")
+                .isNotEqualTo(isolationKey(earlier));
     }
 
     @Test
@@ -58,8 +66,9 @@ class MeasureOccasionTest {
         MeasureOccasion first = MeasureOccasion.of(execution(variables, "threat-1", "mitigation-a"));
         MeasureOccasion second = MeasureOccasion.of(execution(variables, "threat-1", "mitigation-b"));
 
-        assertThat(second.key()).isEqualTo("case-remediation-1/mitigation-mitigation-b/long_term-level-1")
-                .isNotEqualTo(first.key());
+        assertThat(isolationKey(second))
+                .isEqualTo("threat-1/MITIGATION/ISOLATE_HOST/case-remediation-1/mitigation-mitigation-b/long_term-level-1")
+                .isNotEqualTo(isolationKey(first));
     }
 
     @Test
@@ -70,7 +79,8 @@ class MeasureOccasionTest {
             MeasureOccasion occasion = MeasureOccasion.of(execution(Map.of(CASE_ID.name(), "remediation-1",
                     MITIGATION_MODE.name(), "CONTAINMENT", MITIGATION_LEVEL.name(), 1)));
 
-            assertThat(occasion.key()).isEqualTo("case-remediation-1/mitigation-process-instance-1/containment-level-1");
+            assertThat(isolationKey(occasion))
+                    .isEqualTo("threat-1/CONTAINMENT/ISOLATE_HOST/case-remediation-1/mitigation-process-instance-1/containment-level-1");
         } finally {
             Locale.setDefault(before);
         }
@@ -90,5 +100,9 @@ class MeasureOccasionTest {
                 MITIGATION_LEVEL.name(), 1))))
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("'caseId'");
+    }
+
+    private static String isolationKey(MeasureOccasion occasion) {
+        return occasion.keyFor("threat-1", ActionType.ISOLATE_HOST).value();
     }
 }

@@ -71,8 +71,9 @@ class SummariseMeasuresDelegateTest {
     }
 
     private static ActionRecord record(ActionType action, ActionPurpose purpose, String occasion, ActionStatus status) {
+        String caseId = occasion.substring("case-".length(), occasion.indexOf('/'));
         return new ActionRecord(1L, "threat-1", action, purpose, "legacy-hr-01", status, 1,
-                "threat-1/" + purpose + "/" + action + "/" + occasion, "detail of " + occasion,
+                "threat-1/" + purpose + "/" + action + "/" + occasion, caseId, "detail of " + occasion,
                 Instant.parse("2025-06-01T10:00:00Z"));
     }
 }

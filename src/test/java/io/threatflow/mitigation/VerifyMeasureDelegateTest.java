@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionPurpose;
 import io.threatflow.action.ActionService;
 import io.threatflow.action.ActionType;
@@ -40,8 +41,8 @@ class VerifyMeasureDelegateTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void shouldRecordLocallyWhetherMeasureOfThisRoundHolds(boolean holds) {
-        when(actions.verify(threat, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT,
-                "case-remediation-1/mitigation-process-instance-1/containment-level-1"))
+        when(actions.verify(threat, new ActionKey("threat-1", ActionPurpose.CONTAINMENT, ActionType.BLOCK_PORT,
+                "remediation-1", "mitigation-process-instance-1/containment-level-1")))
                 .thenReturn(holds);
         DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", CASE_ID.name(), "remediation-1",
                 MEASURE.name(), "BLOCK_PORT", MITIGATION_MODE.name(), "CONTAINMENT", MITIGATION_LEVEL.name(), 1));
@@ -53,8 +54,8 @@ class VerifyMeasureDelegateTest {
 
     @Test
     void shouldVerifyMeasureOfTheRightLevel() {
-        when(actions.verify(threat, ActionType.RAISE_MONITORING, ActionPurpose.MITIGATION,
-                "case-remediation-1/mitigation-process-instance-1/long_term-level-3"))
+        when(actions.verify(threat, new ActionKey("threat-1", ActionPurpose.MITIGATION, ActionType.RAISE_MONITORING,
+                "remediation-1", "mitigation-process-instance-1/long_term-level-3")))
                 .thenReturn(true);
         DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", CASE_ID.name(), "remediation-1",
                 MEASURE.name(), "RAISE_MONITORING", MITIGATION_MODE.name(), "LONG_TERM", MITIGATION_LEVEL.name(), 3));

@@ -3,6 +3,7 @@ package io.threatflow.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.testing.ApiClient;
 import io.threatflow.testing.SwitchableAdapters;
 import java.time.Duration;
@@ -81,7 +82,8 @@ class FailureHandlingHttpTest {
         analyst.submit(analyst.awaitTask(threatId, "Task_ConfirmClosure"), Map.of("lessonsLearned", "patch sooner"));
 
         Map<String, Object> closed = analyst.awaitClosed(threatId, "ELIMINATED");
-        List<String> keys = SwitchableAdapters.patchRequests.keySet().stream().filter(key -> key.startsWith(threatId)).toList();
+        List<ActionKey> keys = SwitchableAdapters.patchRequests.keySet().stream()
+                .filter(key -> key.threatId().equals(threatId)).toList();
         assertThat(keys).hasSize(1);
         assertThat(SwitchableAdapters.patchRequests.get(keys.get(0))).as("the target was asked twice").isEqualTo(2);
         assertThat(SwitchableAdapters.patchesApplied.get(keys.get(0))).as("and applied once").isEqualTo(1);

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionPurpose;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionService;
@@ -51,8 +52,8 @@ class EradicateThreatDelegateTest {
 
         delegate.execute(execution);
 
-        verify(actions).apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 2,
-                "case-process-instance-1/round-2/attempt-2");
+        verify(actions).apply(threat, new ActionKey("threat-1", ActionPurpose.ERADICATION, ActionType.CLOSE_PORT,
+                "process-instance-1", "round-2/attempt-2"), 2);
         verify(threats).markPhase("threat-1", Phase.ERADICATED);
         assertThat(ERADICATION_ATTEMPT.from(execution)).isEqualTo(2);
     }
@@ -64,8 +65,8 @@ class EradicateThreatDelegateTest {
 
         delegate.execute(execution);
 
-        verify(actions).apply(threat, ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, 1,
-                "case-process-instance-1/round-1/attempt-1");
+        verify(actions).apply(threat, new ActionKey("threat-1", ActionPurpose.ERADICATION, ActionType.PATCH_SOFTWARE,
+                "process-instance-1", "round-1/attempt-1"), 1);
         assertThat(ERADICATION_ATTEMPT.from(execution)).isEqualTo(1);
     }
 
@@ -76,16 +77,17 @@ class EradicateThreatDelegateTest {
 
         delegate.execute(laterCase);
 
-        verify(actions).apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                "case-process-instance-2/round-1/attempt-1");
-        verify(actions, never()).apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                "case-process-instance-1/round-1/attempt-1");
+        verify(actions).apply(threat, new ActionKey("threat-1", ActionPurpose.ERADICATION, ActionType.CLOSE_PORT,
+                "process-instance-2", "round-1/attempt-1"), 1);
+        verify(actions, never()).apply(threat,
+                new ActionKey("threat-1", ActionPurpose.ERADICATION, ActionType.CLOSE_PORT, "process-instance-1",
+                        "round-1/attempt-1"), 1);
     }
 
     @Test
     void shouldThrowActionRejected_whenTargetRefuses() {
-        when(actions.apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                "case-process-instance-1/round-1/attempt-1"))
+        when(actions.apply(threat, new ActionKey("threat-1", ActionPurpose.ERADICATION, ActionType.CLOSE_PORT,
+                "process-instance-1", "round-1/attempt-1"), 1))
                 .thenThrow(new ActionRejectedException("asset legacy-hr-01 is not managed by ThreatFlow"));
 
         assertThatThrownBy(() -> delegate.execute(executionChoosing("CLOSE_PORT")))
@@ -130,8 +132,8 @@ class EradicateThreatDelegateTest {
     @Test
     void shouldPropagateTechnicalFailure_soTheJobRetries() {
         IllegalStateException outage = new IllegalStateException("asset asset-1 has disappeared from the inventory");
-        when(actions.apply(threat, ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, 1,
-                "case-process-instance-1/round-1/attempt-1"))
+        when(actions.apply(threat, new ActionKey("threat-1", ActionPurpose.ERADICATION, ActionType.CLOSE_PORT,
+                "process-instance-1", "round-1/attempt-1"), 1))
                 .thenThrow(outage);
 
         assertThatThrownBy(() -> delegate.execute(executionChoosing("CLOSE_PORT"))).isSameAs(outage);
@@ -143,7 +145,7 @@ class EradicateThreatDelegateTest {
     }
 
     private void verifyNothingApplied() {
-        verify(actions, never()).apply(any(), any(), any(), anyInt(), anyString());
+        verify(actions, never()).apply(any(), any(), anyInt());
         verify(threats, never()).markPhase(anyString(), any());
     }
 }

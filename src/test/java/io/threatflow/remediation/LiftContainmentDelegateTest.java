@@ -6,13 +6,13 @@ import static io.threatflow.testing.TestThreats.threat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionPurpose;
 import io.threatflow.action.ActionRecord;
 import io.threatflow.action.ActionRejectedException;
@@ -43,7 +43,7 @@ class LiftContainmentDelegateTest {
 
     @Test
     void shouldReverseOnlyContainmentMeasuresThatTookEffect() {
-        when(actions.history("threat-1")).thenReturn(List.of(
+        when(actions.history("threat-1", FakeExecution.PROCESS_INSTANCE_ID)).thenReturn(List.of(
                 record(1, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED),
                 record(2, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, ActionStatus.REJECTED),
                 record(3, ActionType.RAISE_MONITORING, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED),
@@ -54,78 +54,82 @@ class LiftContainmentDelegateTest {
 
         delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1")));
 
-        verify(actions).apply(threat, ActionType.RECONNECT_HOST, ActionPurpose.LIFT_CONTAINMENT, 1, lift(1));
-        verify(actions).apply(threat, ActionType.ENABLE_ACCOUNT, ActionPurpose.LIFT_CONTAINMENT, 1, lift(6));
-        verify(actions).apply(threat, ActionType.UNBLOCK_PORT, ActionPurpose.LIFT_CONTAINMENT, 1, lift(7));
-        verify(actions, times(3)).apply(any(), any(), any(), anyInt(), anyString());
+        verify(actions).apply(threat, lift(ActionType.RECONNECT_HOST, 1), 1);
+        verify(actions).apply(threat, lift(ActionType.ENABLE_ACCOUNT, 6), 1);
+        verify(actions).apply(threat, lift(ActionType.UNBLOCK_PORT, 7), 1);
+        verify(actions, times(3)).apply(any(), any(), anyInt());
     }
 
     @Test
-    void shouldLeaveContainmentOfAnotherCaseAlone() {
+    void shouldLeaveContainmentOfAnotherCaseAlone_byReadingOnlyItsOwnCasesActions() {
         when(actions.history("threat-1")).thenReturn(List.of(
                 record(1, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED, "earlier-case"),
                 record(2, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED, "other-case"),
                 record(3, ActionType.DISABLE_ACCOUNT, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED)));
+        when(actions.history("threat-1", FakeExecution.PROCESS_INSTANCE_ID)).thenReturn(List.of(
+                record(3, ActionType.DISABLE_ACCOUNT, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED)));
 
         delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1")));
 
-        verify(actions).apply(threat, ActionType.ENABLE_ACCOUNT, ActionPurpose.LIFT_CONTAINMENT, 1, lift(3));
-        verify(actions, times(1)).apply(any(), any(), any(), anyInt(), anyString());
+        verify(actions).apply(threat, lift(ActionType.ENABLE_ACCOUNT, 3), 1);
+        verify(actions, times(1)).apply(any(), any(), anyInt());
     }
 
     @Test
     void shouldLiftUnderItsOwnCase_whenALaterCaseContainedTheThreatAgain() {
-        when(actions.history("threat-1")).thenReturn(List.of(
-                record(1, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED),
+        when(actions.history("threat-1", FakeExecution.PROCESS_INSTANCE_ID)).thenReturn(List.of(
+                record(1, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED)));
+        when(actions.history("threat-1", "process-instance-2")).thenReturn(List.of(
                 record(8, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED,
                         "process-instance-2")));
 
         delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1"), "threat-1", "process-instance-2"));
 
-        verify(actions).apply(threat, ActionType.RECONNECT_HOST, ActionPurpose.LIFT_CONTAINMENT, 1,
-                "case-process-instance-2/lift-8");
-        verify(actions, times(1)).apply(any(), any(), any(), anyInt(), anyString());
+        verify(actions).apply(threat, new ActionKey("threat-1", ActionPurpose.LIFT_CONTAINMENT,
+                ActionType.RECONNECT_HOST, "process-instance-2", "lift-8"), 1);
+        verify(actions, times(1)).apply(any(), any(), anyInt());
     }
 
     @Test
     void shouldDoNothing_whenThereWasNoContainment() {
-        when(actions.history("threat-1")).thenReturn(List.of(
+        when(actions.history("threat-1", FakeExecution.PROCESS_INSTANCE_ID)).thenReturn(List.of(
                 record(5, ActionType.PATCH_SOFTWARE, ActionPurpose.ERADICATION, ActionStatus.APPLIED)));
 
         delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1")));
 
-        verify(actions, never()).apply(any(), any(), any(), anyInt(), anyString());
+        verify(actions, never()).apply(any(), any(), anyInt());
     }
 
     @Test
     void shouldKeepLifting_whenAReversalIsRejected() {
-        when(actions.history("threat-1")).thenReturn(List.of(
+        when(actions.history("threat-1", FakeExecution.PROCESS_INSTANCE_ID)).thenReturn(List.of(
                 record(1, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED),
                 record(2, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED)));
-        when(actions.apply(threat, ActionType.RECONNECT_HOST, ActionPurpose.LIFT_CONTAINMENT, 1, lift(1)))
+        when(actions.apply(threat, lift(ActionType.RECONNECT_HOST, 1), 1))
                 .thenThrow(new ActionRejectedException("asset legacy-hr-01 is not managed by ThreatFlow"));
 
         delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1")));
 
-        verify(actions).apply(threat, ActionType.UNBLOCK_PORT, ActionPurpose.LIFT_CONTAINMENT, 1, lift(2));
+        verify(actions).apply(threat, lift(ActionType.UNBLOCK_PORT, 2), 1);
     }
 
     @Test
     void shouldPropagateTechnicalFailure_soTheJobRetries() {
-        when(actions.history("threat-1")).thenReturn(List.of(
+        when(actions.history("threat-1", FakeExecution.PROCESS_INSTANCE_ID)).thenReturn(List.of(
                 record(1, ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED),
                 record(2, ActionType.BLOCK_PORT, ActionPurpose.CONTAINMENT, ActionStatus.VERIFIED)));
-        when(actions.apply(threat, ActionType.RECONNECT_HOST, ActionPurpose.LIFT_CONTAINMENT, 1, lift(1)))
+        when(actions.apply(threat, lift(ActionType.RECONNECT_HOST, 1), 1))
                 .thenThrow(new IllegalStateException("asset asset-1 has disappeared from the inventory"));
 
         assertThatThrownBy(() -> delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1"))))
                 .isInstanceOf(IllegalStateException.class);
-        verify(actions, never()).apply(threat, ActionType.UNBLOCK_PORT, ActionPurpose.LIFT_CONTAINMENT, 1, lift(2));
+        verify(actions, never()).apply(threat, lift(ActionType.UNBLOCK_PORT, 2), 1);
     }
 
-    /** The occasion under which this case lifts the containment record {@code id}. */
-    private static String lift(long id) {
-        return "case-" + FakeExecution.PROCESS_INSTANCE_ID + "/lift-" + id;
+    /** The key under which this case lifts the containment record {@code id} by its reversal. */
+    private static ActionKey lift(ActionType reversal, long id) {
+        return new ActionKey("threat-1", ActionPurpose.LIFT_CONTAINMENT, reversal, FakeExecution.PROCESS_INSTANCE_ID,
+                "lift-" + id);
     }
 
     private static ActionRecord record(long id, ActionType action, ActionPurpose purpose, ActionStatus status) {
@@ -135,7 +139,7 @@ class LiftContainmentDelegateTest {
     private static ActionRecord record(long id, ActionType action, ActionPurpose purpose, ActionStatus status,
                                        String caseId) {
         return new ActionRecord(id, "threat-1", action, purpose, "legacy-hr-01", status, 1,
-                "threat-1/" + purpose + "/" + action + "/case-" + caseId + "/containment-level-1", "detail",
+                "threat-1/" + purpose + "/" + action + "/case-" + caseId + "/containment-level-1", caseId, "detail",
                 Instant.parse("2025-06-01T10:00:00Z"));
     }
 }

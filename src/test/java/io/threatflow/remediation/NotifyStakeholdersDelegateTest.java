@@ -12,7 +12,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.threatflow.action.ActionKey;
+import io.threatflow.action.ActionPurpose;
 import io.threatflow.action.ActionService;
+import io.threatflow.action.ActionType;
 import io.threatflow.action.NotificationPort;
 import io.threatflow.action.NotificationPort.Notification;
 import io.threatflow.inventory.InventoryService;
@@ -49,7 +52,8 @@ class NotifyStakeholdersDelegateTest {
         String subject = "Threat on legacy-hr-01: RDP exposed to the internet";
         String plan = "Severity CRITICAL. Planned action: CLOSE_PORT, contained first, needs manager approval.";
         verify(notifications).send(new Notification("threat-1", "hr-it, soc-managers", subject, plan));
-        verify(actions).recordNotification(threat, "hr-it, soc-managers", "case-process-instance-1/response-planned",
+        verify(actions).recordNotification(new ActionKey("threat-1", ActionPurpose.NOTIFICATION,
+                ActionType.NOTIFY_STAKEHOLDERS, "process-instance-1", "response-planned"), "hr-it, soc-managers",
                 subject + ". " + plan);
     }
 
@@ -71,7 +75,8 @@ class NotifyStakeholdersDelegateTest {
         delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "LOW"), "threat-1",
                 "process-instance-2"));
 
-        verify(actions).recordNotification(threat, "soc-managers", "case-process-instance-2/response-planned",
+        verify(actions).recordNotification(new ActionKey("threat-1", ActionPurpose.NOTIFICATION,
+                ActionType.NOTIFY_STAKEHOLDERS, "process-instance-2", "response-planned"), "soc-managers",
                 "Threat on legacy-hr-01: RDP exposed to the internet. "
                         + "Severity LOW. Planned action: to be chosen by the analyst.");
     }

@@ -1,5 +1,6 @@
 package io.threatflow.testing;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.PatchingPort;
 import io.threatflow.action.ScannerPort;
 import io.threatflow.inventory.Asset;
@@ -26,8 +27,8 @@ public class SwitchableAdapters {
     public static final AtomicBoolean scannerFailing = new AtomicBoolean();
 
     /** Patch management outside the engine's transaction: it applies each idempotency key once. */
-    public static final Map<String, Integer> patchRequests = new ConcurrentHashMap<>();
-    public static final Map<String, Integer> patchesApplied = new ConcurrentHashMap<>();
+    public static final Map<ActionKey, Integer> patchRequests = new ConcurrentHashMap<>();
+    public static final Map<ActionKey, Integer> patchesApplied = new ConcurrentHashMap<>();
     /** The node dies after the patch call, before its transaction commits: once. */
     public static final AtomicBoolean dieAfterPatch = new AtomicBoolean();
 
@@ -47,25 +48,20 @@ public class SwitchableAdapters {
     PatchingPort externalPatchManagement(@Qualifier("inventoryActionAdapter") PatchingPort inventory) {
         return new PatchingPort() {
             @Override
-            public String patchSoftware(String idempotencyKey, Asset asset, String finding) {
-                patchRequests.merge(idempotencyKey, 1, Integer::sum);
-                boolean first = patchesApplied.putIfAbsent(idempotencyKey, 1) == null;
+            public String patchSoftware(ActionKey key, Asset asset, String finding) {
+                patchRequests.merge(key, 1, Integer::sum);
+                boolean first = patchesApplied.putIfAbsent(key, 1) == null;
                 // the inventory mirrors the target's state, which a rollback here does not undo
-                String detail = inventory.patchSoftware(asset, finding);
+                String detail = inventory.patchSoftware(key, asset, finding);
                 if (first && dieAfterPatch.getAndSet(false)) {
                     throw new IllegalStateException("node died before its transaction committed");
                 }
-                return first ? detail : detail + " (request " + idempotencyKey + " already applied)";
+                return first ? detail : detail + " (request " + key + " already applied)";
             }
 
             @Override
-            public String patchSoftware(Asset asset, String finding) {
-                throw new UnsupportedOperationException("external targets are called with the idempotency key");
-            }
-
-            @Override
-            public String upgradeOs(Asset asset) {
-                return inventory.upgradeOs(asset);
+            public String upgradeOs(ActionKey key, Asset asset) {
+                return inventory.upgradeOs(key, asset);
             }
         };
     }
