@@ -1,5 +1,6 @@
 package io.threatflow.intake;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.threatflow.Text;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
@@ -12,12 +13,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
-/** The body of {@code POST /api/threats}. */
+/**
+ * The body of {@code POST /api/threats}.
+ *
+ * @param severity the reporter's estimate, kept as the threat's {@code reportedSeverity}; the threat's own
+ *                 severity is assessed by the decision threat-severity (which weighs this estimate) and set
+ *                 at triage. The field keeps its name for the clients that send it.
+ */
 public record ThreatReport(
         @NotBlank @Size(max = 200) String title,
         @NotNull ThreatType type,
         @NotBlank @Size(max = 255) String asset,
         @Size(max = 4000) String description,
+        @Schema(description = "The reporter's estimate of the severity, kept as the threat's reportedSeverity. "
+                + "The threat's severity is assessed from it (decision threat-severity) and set at triage.")
         Severity severity,
         @Pattern(regexp = "(?i)CVE-\\d{4}-\\d{4,}", message = "must look like CVE-2024-3400") String cve,
         @Min(1) @Max(65535) Integer port,

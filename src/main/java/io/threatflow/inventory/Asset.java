@@ -1,6 +1,5 @@
 package io.threatflow.inventory;
 
-import io.threatflow.threat.Severity;
 import java.util.Set;
 
 /**
@@ -15,7 +14,7 @@ public record Asset(
         String osVersion,
         boolean osSupported,
         NetworkState networkState,
-        Severity criticality,
+        Criticality criticality,
         String owner,
         boolean managed,
         boolean accountDisabled,

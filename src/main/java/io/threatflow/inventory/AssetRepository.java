@@ -1,7 +1,6 @@
 package io.threatflow.inventory;
 
 import io.threatflow.Text;
-import io.threatflow.threat.Severity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -136,7 +135,7 @@ public class AssetRepository {
                 .param("id", id).query(String.class).list());
         return new Asset(id, rs.getString("hostname"), rs.getString("ip_address"), rs.getString("os_name"),
                 rs.getString("os_version"), rs.getBoolean("os_supported"),
-                NetworkState.valueOf(rs.getString("network_state")), Severity.valueOf(rs.getString("criticality")),
+                NetworkState.valueOf(rs.getString("network_state")), Criticality.valueOf(rs.getString("criticality")),
                 rs.getString("owner"), rs.getBoolean("managed"), rs.getBoolean("account_disabled"),
                 rs.getBoolean("credentials_compromised"), "ELEVATED".equals(rs.getString("monitoring")),
                 open, blocked, findings);

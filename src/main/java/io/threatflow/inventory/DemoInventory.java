@@ -1,6 +1,5 @@
 package io.threatflow.inventory;
 
-import io.threatflow.threat.Severity;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -23,12 +22,12 @@ class DemoInventory implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoInventory.class);
 
     static final List<Asset> ASSETS = List.of(
-            asset("web-01", "10.0.1.10", "Ubuntu", "22.04", true, Severity.HIGH, "web-team", Set.of(22, 443)),
-            asset("db-01", "10.0.2.20", "Debian", "12", true, Severity.CRITICAL, "data-team", Set.of(5432)),
-            asset("legacy-hr-01", "10.0.3.30", "Windows Server", "2012 R2", false, Severity.MEDIUM, "hr-it",
+            asset("web-01", "10.0.1.10", "Ubuntu", "22.04", true, Criticality.HIGH, "web-team", Set.of(22, 443)),
+            asset("db-01", "10.0.2.20", "Debian", "12", true, Criticality.CRITICAL, "data-team", Set.of(5432)),
+            asset("legacy-hr-01", "10.0.3.30", "Windows Server", "2012 R2", false, Criticality.MEDIUM, "hr-it",
                     Set.of(3389, 445)),
-            asset("laptop-0042", "10.0.8.42", "Windows", "11 23H2", true, Severity.LOW, "j.doe", Set.of()),
-            asset("vpn-gw-01", "10.0.0.1", "FortiOS", "7.2.4", true, Severity.CRITICAL, "network-team",
+            asset("laptop-0042", "10.0.8.42", "Windows", "11 23H2", true, Criticality.LOW, "j.doe", Set.of()),
+            asset("vpn-gw-01", "10.0.0.1", "FortiOS", "7.2.4", true, Criticality.CRITICAL, "network-team",
                     Set.of(443, 10443)));
 
     private final InventoryService inventory;
@@ -48,7 +47,7 @@ class DemoInventory implements SmartInitializingSingleton {
     }
 
     private static Asset asset(String host, String ip, String os, String version, boolean supported,
-                               Severity criticality, String owner, Set<Integer> ports) {
+                               Criticality criticality, String owner, Set<Integer> ports) {
         return new Asset(null, host, ip, os, version, supported, NetworkState.CONNECTED, criticality, owner, true,
                 false, false, false, ports, Set.of(), Set.of());
     }

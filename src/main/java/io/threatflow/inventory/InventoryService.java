@@ -1,8 +1,6 @@
 package io.threatflow.inventory;
 
 import io.threatflow.Text;
-import io.threatflow.threat.Severity;
-import io.threatflow.threat.Threat;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -44,28 +42,31 @@ public class InventoryService {
             log.info("Asset '{}' is not in the inventory; registering it as unmanaged", name);
             boolean looksLikeIp = Text.strip(name).matches("[0-9.]+|[0-9a-fA-F:]+:[0-9a-fA-F:]*");
             return assets.insert(new Asset(null, name, looksLikeIp ? Text.strip(name) : null, null, null, true,
-                    NetworkState.CONNECTED, Severity.MEDIUM, null, false, false, false, false,
+                    NetworkState.CONNECTED, Criticality.MEDIUM, null, false, false, false, false,
                     Set.of(), Set.of(), Set.of()));
         });
     }
 
-    /** Records on the asset what the report says a scanner would see, so validation can look for it. */
+    // what a report says a scanner would see on the asset, so that validation can look for it (ThreatService)
+
     @Transactional
-    public void recordFinding(Threat threat) {
-        String assetId = threat.assetId();
-        switch (threat.type()) {
-            case EXPOSED_SERVICE -> {
-                if (threat.port() != null) {
-                    assets.setPort(assetId, threat.port(), "OPEN");
-                }
-            }
-            case OUTDATED_OS -> {
-                Asset asset = get(assetId);
-                assets.setOs(assetId, asset.osVersion(), false);
-            }
-            case COMPROMISED_ACCOUNT -> assets.setCredentialsCompromised(assetId, true);
-            default -> assets.addFinding(assetId, threat.findingKey());
-        }
+    public void openPort(String assetId, int port) {
+        assets.setPort(assetId, port, "OPEN");
+    }
+
+    @Transactional
+    public void markOsUnsupported(String assetId) {
+        assets.setOs(assetId, get(assetId).osVersion(), false);
+    }
+
+    @Transactional
+    public void markCredentialsCompromised(String assetId) {
+        assets.setCredentialsCompromised(assetId, true);
+    }
+
+    @Transactional
+    public void addFinding(String assetId, String finding) {
+        assets.addFinding(assetId, finding);
     }
 
     public long count() {

@@ -1,6 +1,7 @@
 package io.threatflow.mitigation;
 
 import io.threatflow.engine.ProcessVariable;
+import io.threatflow.threat.Severity;
 import java.util.Date;
 import java.util.List;
 
@@ -33,9 +34,9 @@ public final class MitigationProcess {
     public static final ProcessVariable<String> THREAT_TITLE = ProcessVariable.of("threatTitle", String.class);
     public static final ProcessVariable<String> THREAT_TYPE = ProcessVariable.of("threatType", String.class);
     public static final ProcessVariable<String> ASSET_NAME = ProcessVariable.of("assetName", String.class);
-    public static final ProcessVariable<String> SEVERITY = ProcessVariable.of("severity", String.class);
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static final ProcessVariable<List<String>> MEASURES = ProcessVariable.of("measures", (Class) List.class);
+    public static final ProcessVariable<Severity> SEVERITY = ProcessVariable.ofEnum("severity", Severity.class);
+    /** The result of the decision mitigation-measures: names of action types, in the order they are applied. */
+    public static final ProcessVariable<List<String>> MEASURES = ProcessVariable.ofList("measures", String.class);
     public static final ProcessVariable<String> MEASURE = ProcessVariable.of("measure", String.class);
     public static final ProcessVariable<Boolean> MEASURE_EFFECTIVE = ProcessVariable.of("measureEffective", Boolean.class);
     public static final ProcessVariable<String> MITIGATION_SUMMARY = ProcessVariable.of("mitigationSummary", String.class);

@@ -40,8 +40,7 @@ class PrepareMitigationDelegate implements JavaDelegate {
         THREAT_TITLE.set(execution, threat.title());
         THREAT_TYPE.set(execution, threat.type().name());
         ASSET_NAME.set(execution, threat.assetName());
-        Severity severity = threat.severity() != null ? threat.severity() : Severity.MEDIUM;
-        SEVERITY.set(execution, severity.name());
+        SEVERITY.set(execution, threat.severity() != null ? threat.severity() : Severity.MEDIUM);
     }
 
     private static Mode mode(String value) {

@@ -39,8 +39,8 @@ class EnrichThreatDelegate implements JavaDelegate {
         KEV_SUMMARY.set(execution, entry.map(KnownExploitedCatalog.Entry::summary).orElseGet(() -> threat.cve() == null
                 ? "No CVE reported."
                 : threat.cve() + " is not in the CISA KEV catalogue (version " + kev.version() + ")."));
-        ASSET_CRITICALITY.set(execution, asset.criticality().name());
+        ASSET_CRITICALITY.set(execution, asset.criticality());
         ASSET_MANAGEMENT.set(execution, asset.managed() ? MANAGED : UNMANAGED);
-        REPORTED_SEVERITY.set(execution, threat.reportedSeverity() == null ? null : threat.reportedSeverity().name());
+        REPORTED_SEVERITY.set(execution, threat.reportedSeverity());
     }
 }

@@ -7,7 +7,6 @@ import io.threatflow.action.NotificationPort.Notification;
 import io.threatflow.sla.Sla;
 import io.threatflow.sla.SlaBreached;
 import io.threatflow.sla.SlaBreaches;
-import io.threatflow.threat.Severity;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -46,7 +45,7 @@ class EscalateOverdueDelegate implements JavaDelegate {
                 .map(key -> taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                         .taskDefinitionKey(key).active().list())
                 .orElse(List.of());
-        SlaBreached breach = breaches.record(threatId, sla, Severity.valueOf(SEVERITY.from(execution)),
+        SlaBreached breach = breaches.record(threatId, sla, SEVERITY.from(execution),
                 dueAt(execution, sla).toInstant(), overdue.isEmpty() ? null : overdue.get(0).getId());
         if (breach != null) {
             notifications.send(new Notification(threatId, NotifyStakeholdersDelegate.MANAGERS,

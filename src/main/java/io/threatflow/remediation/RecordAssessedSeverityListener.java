@@ -26,9 +26,9 @@ class RecordAssessedSeverityListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
-        Severity decided = Severity.valueOf(SEVERITY.from(execution));
+        Severity decided = SEVERITY.from(execution);
         Severity severity = threat.severity() == null ? decided : decided.atLeast(threat.severity());
         threats.recordSeverity(threat.id(), severity);
-        SEVERITY.set(execution, severity.name());
+        SEVERITY.set(execution, severity);
     }
 }

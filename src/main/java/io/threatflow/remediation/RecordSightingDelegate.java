@@ -23,14 +23,14 @@ class RecordSightingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Severity reported = SIGHTING_SEVERITY.optionalFrom(execution).map(Severity::valueOf).orElse(null);
         Severity now = threats.recordSighting(THREAT_ID.from(execution), SIGHTING_SOURCE.from(execution, null),
-                SIGHTING_SOURCE_REF.from(execution, null), reported, SIGHTING_REPORTED_BY.from(execution, null));
+                SIGHTING_SOURCE_REF.from(execution, null), SIGHTING_SEVERITY.from(execution, null),
+                SIGHTING_REPORTED_BY.from(execution, null));
         boolean caseRatedLower = SEVERITY.optionalFrom(execution)
-                .map(current -> now != null && now.compareTo(Severity.valueOf(current)) > 0).orElse(false);
+                .map(current -> now != null && now.compareTo(current) > 0).orElse(false);
         if (caseRatedLower) {
             // set where the case holds it, so triage, the plan and the forms see the raised severity
-            SEVERITY.set(execution, now.name());
+            SEVERITY.set(execution, now);
         }
     }
 }

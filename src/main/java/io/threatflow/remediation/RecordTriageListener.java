@@ -4,10 +4,7 @@ import static io.threatflow.remediation.RemediationProcess.SEVERITY;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 
 import io.threatflow.threat.Phase;
-import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatService;
-import java.util.Arrays;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -25,16 +22,7 @@ class RecordTriageListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String threatId = THREAT_ID.from(task);
-        threats.recordSeverity(threatId, severity(SEVERITY.from(task)));
+        threats.recordSeverity(threatId, SEVERITY.from(task));
         threats.markPhase(threatId, Phase.TRIAGED);
-    }
-
-    private static Severity severity(String value) {
-        try {
-            return Severity.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("'severity' must be one of " + Arrays.toString(Severity.values())
-                    + ", not '" + value + "'");
-        }
     }
 }

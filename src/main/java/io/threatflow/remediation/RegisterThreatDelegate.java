@@ -4,7 +4,6 @@ import static io.threatflow.remediation.RemediationProcess.*;
 
 import io.threatflow.threat.DuplicateThreatException;
 import io.threatflow.threat.NewThreat;
-import io.threatflow.threat.Severity;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import io.threatflow.threat.ThreatType;
@@ -52,8 +51,7 @@ class RegisterThreatDelegate implements JavaDelegate {
                         THREAT_TYPE.name()),
                 required(ASSET_NAME.optionalFrom(execution).orElse(null), ASSET_NAME.name()),
                 DESCRIPTION.optionalFrom(execution).orElse(null),
-                REPORTED_SEVERITY.optionalFrom(execution).filter(s -> !s.isBlank())
-                        .map(s -> parse(Severity.class, s, REPORTED_SEVERITY.name())).orElse(null),
+                REPORTED_SEVERITY.from(execution, null),
                 CVE.optionalFrom(execution).filter(s -> !s.isBlank()).map(String::trim).map(String::toUpperCase)
                         .orElse(null),
                 PORT.optionalFrom(execution).orElse(null),

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
@@ -86,14 +87,14 @@ public class RemediationCases {
      */
     public boolean addSighting(String threatId, SightingReport sighting) {
         try {
+            VariableMap variables = Variables.createVariables()
+                    .putValue(RemediationProcess.SIGHTING_SOURCE.name(), sighting.source())
+                    .putValue(RemediationProcess.SIGHTING_SOURCE_REF.name(), sighting.sourceRef());
+            RemediationProcess.SIGHTING_SEVERITY.putIn(variables, sighting.reportedSeverity())
+                    .putValue(RemediationProcess.SIGHTING_REPORTED_BY.name(), sighting.reportedBy());
             asEngine.run(() -> runtime.createMessageCorrelation(RemediationProcess.MESSAGE_THREAT_REOBSERVED)
                     .processInstanceBusinessKey(threatId)
-                    .setVariablesLocal(Variables.createVariables()
-                            .putValue(RemediationProcess.SIGHTING_SOURCE.name(), sighting.source())
-                            .putValue(RemediationProcess.SIGHTING_SOURCE_REF.name(), sighting.sourceRef())
-                            .putValue(RemediationProcess.SIGHTING_SEVERITY.name(),
-                                    sighting.reportedSeverity() == null ? null : sighting.reportedSeverity().name())
-                            .putValue(RemediationProcess.SIGHTING_REPORTED_BY.name(), sighting.reportedBy()))
+                    .setVariablesLocal(variables)
                     .correlateWithResult());
             return true;
         } catch (MismatchingMessageCorrelationException noCaseListening) {

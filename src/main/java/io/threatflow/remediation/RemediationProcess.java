@@ -1,6 +1,8 @@
 package io.threatflow.remediation;
 
 import io.threatflow.engine.ProcessVariable;
+import io.threatflow.inventory.Criticality;
+import io.threatflow.threat.Severity;
 import java.util.Date;
 
 /** The contract of processes/threat-remediation.bpmn: its key, the element ids code and tests use, its variables. */
@@ -71,7 +73,9 @@ public final class RemediationProcess {
     public static final ProcessVariable<String> THREAT_TYPE = ProcessVariable.of("threatType", String.class);
     public static final ProcessVariable<String> ASSET_NAME = ProcessVariable.of("assetName", String.class);
     public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.of("description", String.class);
-    public static final ProcessVariable<String> REPORTED_SEVERITY = ProcessVariable.of("reportedSeverity", String.class);
+    /** The reporter's estimate; the start form's field, so read as people type it. */
+    public static final ProcessVariable<Severity> REPORTED_SEVERITY =
+            ProcessVariable.ofEnumIgnoringCase("reportedSeverity", Severity.class);
     public static final ProcessVariable<String> CVE = ProcessVariable.of("cve", String.class);
     public static final ProcessVariable<Integer> PORT = ProcessVariable.of("port", Integer.class);
     public static final ProcessVariable<String> REPORTED_BY = ProcessVariable.of("reportedBy", String.class);
@@ -79,9 +83,10 @@ public final class RemediationProcess {
     // 1 identify
     public static final ProcessVariable<Boolean> KNOWN_EXPLOITED = ProcessVariable.of("knownExploited", Boolean.class);
     public static final ProcessVariable<String> KEV_SUMMARY = ProcessVariable.of("kevSummary", String.class);
-    public static final ProcessVariable<String> ASSET_CRITICALITY = ProcessVariable.of("assetCriticality", String.class);
+    public static final ProcessVariable<Criticality> ASSET_CRITICALITY =
+            ProcessVariable.ofEnum("assetCriticality", Criticality.class);
     public static final ProcessVariable<String> ASSET_MANAGEMENT = ProcessVariable.of("assetManagement", String.class);
-    public static final ProcessVariable<String> SEVERITY = ProcessVariable.of("severity", String.class);
+    public static final ProcessVariable<Severity> SEVERITY = ProcessVariable.ofEnum("severity", Severity.class);
     public static final ProcessVariable<Boolean> FALSE_POSITIVE = ProcessVariable.of("falsePositive", Boolean.class);
     public static final ProcessVariable<String> TRIAGE_NOTES = ProcessVariable.of("triageNotes", String.class);
 
@@ -113,7 +118,8 @@ public final class RemediationProcess {
     // a further report of the threat, handed over by the intake with the message ThreatReobserved
     public static final ProcessVariable<String> SIGHTING_SOURCE = ProcessVariable.of("sightingSource", String.class);
     public static final ProcessVariable<String> SIGHTING_SOURCE_REF = ProcessVariable.of("sightingSourceRef", String.class);
-    public static final ProcessVariable<String> SIGHTING_SEVERITY = ProcessVariable.of("sightingSeverity", String.class);
+    public static final ProcessVariable<Severity> SIGHTING_SEVERITY =
+            ProcessVariable.ofEnum("sightingSeverity", Severity.class);
     public static final ProcessVariable<String> SIGHTING_REPORTED_BY = ProcessVariable.of("sightingReportedBy", String.class);
 
     // service levels: the durations of the decision sla-policy and the due times of the case

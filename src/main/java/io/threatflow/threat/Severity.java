@@ -1,6 +1,6 @@
 package io.threatflow.threat;
 
-/** Ordered from least to most severe, so {@link #compareTo} ranks them. Also used for asset criticality. */
+/** Ordered from least to most severe, so {@link #compareTo} ranks them. */
 public enum Severity {
     LOW, MEDIUM, HIGH, CRITICAL;
 

@@ -59,10 +59,25 @@ public class ThreatService {
                 ThreatStatus.OPEN, null, clock.instant(), report.detectedAt(), Map.of());
         threats.insert(threat);
         fingerprints.insert(threat.id(), Fingerprints.of(report, asset.id()));
-        inventory.recordFinding(threat);
+        recordFinding(threat);
         events.publishEvent(new ThreatRegistered(threat.id(), threat.type(), threat.reportedSeverity(),
                 threat.reportedAt()));
         return threat;
+    }
+
+    /** Records on the asset what the report says a scanner would see, so validation can look for it. */
+    private void recordFinding(Threat threat) {
+        String assetId = threat.assetId();
+        switch (threat.type()) {
+            case EXPOSED_SERVICE -> {
+                if (threat.port() != null) {
+                    inventory.openPort(assetId, threat.port());
+                }
+            }
+            case OUTDATED_OS -> inventory.markOsUnsupported(assetId);
+            case COMPROMISED_ACCOUNT -> inventory.markCredentialsCompromised(assetId);
+            default -> inventory.addFinding(assetId, threat.findingKey());
+        }
     }
 
     /**

@@ -3,10 +3,10 @@ package io.threatflow.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.Criticality;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
-import io.threatflow.threat.Severity;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -167,7 +167,7 @@ class AccessHttpTest {
         identity.createMembership("dualrole", Groups.MANAGERS);
         ApiClient both = new ApiClient(http, "dualrole");
         inventory.add(new Asset(null, "access-os-02", "10.77.0.2", "Windows Server", "2012 R2", false,
-                NetworkState.CONNECTED, Severity.MEDIUM, "hr-it", true, false, false, false, Set.of(), Set.of(), Set.of()));
+                NetworkState.CONNECTED, Criticality.MEDIUM, "hr-it", true, false, false, false, Set.of(), Set.of(), Set.of()));
 
         String threatId = both.report(Map.of("title", "Unsupported OS on access-os-02", "type", "OUTDATED_OS",
                 "asset", "access-os-02"));

@@ -3,13 +3,13 @@ package io.threatflow.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.Criticality;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
 import io.threatflow.testing.Race;
 import io.threatflow.testing.RawApi;
 import io.threatflow.testing.RawApi.Answer;
-import io.threatflow.threat.Severity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -266,7 +266,7 @@ class IntakeDeduplicationHttpTest {
     }
 
     private static Asset asset(String hostname, String ip) {
-        return new Asset(null, hostname, ip, "Ubuntu", "24.04", true, NetworkState.CONNECTED, Severity.MEDIUM,
+        return new Asset(null, hostname, ip, "Ubuntu", "24.04", true, NetworkState.CONNECTED, Criticality.MEDIUM,
                 "intake-tests", true, false, false, false, Set.of(22, 23), Set.of(), Set.of());
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.Criticality;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
 import io.threatflow.testing.RawApi;
-import io.threatflow.threat.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +125,7 @@ class IntakeReadSideHttpTest {
     @Test
     void shouldShowWholeCaseInTimeOrder_whenThreatIsTriagedInvestigatedAndEliminated() {
         inventory.add(new Asset(null, "intake-read-timeline.corp", "10.99.4.1", "Ubuntu", "24.04", true,
-                NetworkState.CONNECTED, Severity.MEDIUM, "intake-tests", true, false, false, false, Set.of(443),
+                NetworkState.CONNECTED, Criticality.MEDIUM, "intake-tests", true, false, false, false, Set.of(443),
                 Set.of(), Set.of()));
         String threatId = analyst.report(Map.of("title", "Fake CVE on intake-read-timeline", "type", "VULNERABILITY",
                 "asset", "intake-read-timeline.corp", "cve", "CVE-2099-43010", "severity", "MEDIUM",

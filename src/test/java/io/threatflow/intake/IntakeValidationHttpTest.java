@@ -366,6 +366,10 @@ class IntakeValidationHttpTest {
         assertThat(paths).containsKeys("/api/threats", "/api/threats/{threatId}", "/api/threats/{threatId}/timeline",
                 "/api/findings/ocsf");
         assertThat((Map<String, Object>) paths.get("/api/threats")).containsKeys("get", "post");
+        Map<String, Object> report = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                openApi.get("components")).get("schemas")).get("ThreatReport");
+        Map<String, Object> severity = (Map<String, Object>) ((Map<String, Object>) report.get("properties")).get("severity");
+        assertThat(String.valueOf(severity.get("description"))).startsWith("The reporter's estimate");
     }
 
     private static Map<String, Object> valid(String asset) {

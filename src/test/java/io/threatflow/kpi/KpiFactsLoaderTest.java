@@ -123,7 +123,7 @@ class KpiFactsLoaderTest {
             case RESOLUTION -> RESOLVE_DUE.from(execution);
         };
         jdbc.sql("insert into sla_breach (threat_id, sla, severity, due_at, breached_at) values (?, ?, ?, ?, ?)")
-                .params(THREAT_ID.from(execution), sla.name(), SEVERITY.from(execution),
+                .params(THREAT_ID.from(execution), sla.name(), SEVERITY.from(execution).name(),
                         due.toInstant().atOffset(ZoneOffset.UTC),
                         ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC))
                 .update();

@@ -113,7 +113,7 @@ class PrepareMitigationDelegateTest {
 
         delegate.execute(execution);
 
-        assertThat(SEVERITY.from(execution)).isEqualTo("MEDIUM");
+        assertThat(SEVERITY.from(execution)).isEqualTo(Severity.MEDIUM);
     }
 
     @Test

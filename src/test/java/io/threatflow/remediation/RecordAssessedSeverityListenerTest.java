@@ -29,7 +29,7 @@ class RecordAssessedSeverityListenerTest {
         listener.notify(execution);
 
         verify(threats).recordSeverity("threat-1", Severity.HIGH);
-        assertThat(SEVERITY.from(execution)).isEqualTo("HIGH");
+        assertThat(execution.getVariable(SEVERITY.name())).isEqualTo("HIGH");
     }
 
     @Test
@@ -40,6 +40,6 @@ class RecordAssessedSeverityListenerTest {
         listener.notify(execution);
 
         verify(threats).recordSeverity("threat-1", Severity.CRITICAL);
-        assertThat(SEVERITY.from(execution)).isEqualTo("CRITICAL");
+        assertThat(execution.getVariable(SEVERITY.name())).isEqualTo("CRITICAL");
     }
 }

@@ -1,8 +1,8 @@
 package io.threatflow.testing;
 
 import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.Criticality;
 import io.threatflow.inventory.NetworkState;
-import io.threatflow.threat.Severity;
 import java.util.Set;
 
 /** Assets for tests: a managed, connected, supported host unless told otherwise. */
@@ -84,7 +84,7 @@ public final class TestAssets {
 
     public Asset build() {
         return new Asset(TestThreats.ASSET_ID, hostname, "10.0.3.30", "Windows Server", "2012 R2", osSupported,
-                networkState, Severity.MEDIUM, owner, managed, accountDisabled, credentialsCompromised,
+                networkState, Criticality.MEDIUM, owner, managed, accountDisabled, credentialsCompromised,
                 monitoringElevated, openPorts, blockedPorts, findings);
     }
 }

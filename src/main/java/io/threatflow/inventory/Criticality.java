@@ -1,0 +1,9 @@
+package io.threatflow.inventory;
+
+/**
+ * How much the business depends on an asset, ordered from least to most critical. The names are what the
+ * inventory table stores and the decisions threat-severity and response-plan take as {@code assetCriticality}.
+ */
+public enum Criticality {
+    LOW, MEDIUM, HIGH, CRITICAL
+}
