@@ -9,9 +9,10 @@ import java.util.Optional;
  * Which of the five steps (the groups of the diagram) a BPMN element of threat-remediation belongs to: the step
  * whose group it is drawn in, so a step's time runs from the first start to the last end of what the diagram
  * shows in it. That includes a step's escalation of an overdue task: its timer fires only while the task is
- * open, so it normally falls inside the step anyway. Elements drawn outside every group belong to none (the
- * start of 'Resolve threat', the overdue case's event subprocess, the outcome gateway and the case's outer end
- * events, which end in the same transaction as the terminate end event drawn inside the step), except the
+ * open, so it normally falls inside the step anyway. Each outcome's end event is drawn in the step it ends:
+ * a false positive in IDENTIFY, an eliminated threat in VALIDATE, a mitigated one on the mitigation path.
+ * Elements drawn outside every group belong to none (the start of 'Resolve threat', the overdue case's event
+ * subprocess, the boundary events that leave 'Resolve threat' and the join before the mitigated end), except the
  * mitigation ordered by a manager: it is the mitigation path too, and left unassigned the step timers would
  * charge its duration to the step it interrupted.
  */
@@ -47,11 +48,12 @@ public final class RemediationSteps {
             Map.entry(TASK_LIFT_CONTAINMENT, "VALIDATE"),
             Map.entry(TASK_CONFIRM_CLOSURE, "VALIDATE"),
             Map.entry(TASK_CLOSE_ELIMINATED, "VALIDATE"),
-            Map.entry(END_CASE_ELIMINATED, "VALIDATE"),
+            Map.entry(END_THREAT_RESOLVED, "VALIDATE"),
+            Map.entry(END_THREAT_ELIMINATED, "VALIDATE"),
             Map.entry(CALL_MITIGATE_THREAT, MITIGATION),
-            Map.entry(END_CASE_MITIGATED, MITIGATION),
+            Map.entry(END_MITIGATION_ACCEPTED, MITIGATION),
             Map.entry(CALL_MITIGATE_BY_ORDER, MITIGATION),
-            Map.entry(END_THREAT_MITIGATED_BY_ORDER, MITIGATION),
+            Map.entry(END_THREAT_MITIGATED, MITIGATION),
             Map.entry(END_REINVESTIGATION_BY_NEW_CASE, MITIGATION));
 
     private RemediationSteps() {
