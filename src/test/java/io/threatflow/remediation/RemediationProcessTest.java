@@ -680,4 +680,24 @@ class RemediationProcessTest {
         assertThat(instance).hasPassed(TASK_RECORD_SIGHTING).isWaitingAt(CALL_MITIGATE_BY_ORDER);
         verify(recordSighting).execute(any());
     }
+
+    // --- conditions read plain variables: a task completed without its answer must not make the gateway throw
+
+    @Test
+    void shouldTakeTheFormsDefaults_whenTasksAreCompletedWithoutTheirAnswers() throws Exception {
+        Mocks.register("recordTriage", new RecordTriageListener(threats));
+        Mocks.register("recordInvestigation", new RecordInvestigationListener(threats));
+        Mocks.register("recordApproval", new RecordApprovalListener());
+        ProcessInstance instance = report("OUTDATED_OS", "MEDIUM", false, "MEDIUM");
+
+        complete(task(), withVariables(SEVERITY.name(), "MEDIUM"));
+        assertThat(instance).isWaitingAt(TASK_NOTIFY_STAKEHOLDERS).variables().containsEntry(FALSE_POSITIVE.name(), false);
+        execute(job(TASK_NOTIFY_STAKEHOLDERS));
+        execute(job(TASK_COLLECT_EVIDENCE));
+        complete(task(), withVariables(ROOT_CAUSE.name(), "end of life"));
+        assertThat(instance).isWaitingAt(TASK_APPROVE_ERADICATION).variables().containsEntry(ELIMINABLE.name(), true);
+        complete(task(), withVariables(APPROVAL_COMMENT.name(), "not now"));
+
+        assertThat(instance).isWaitingAt(CALL_MITIGATE_THREAT).variables().containsEntry(ERADICATION_APPROVED.name(), false);
+    }
 }
