@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * On completion of {@code Task_ReviewResidualRisk}: who reviewed the residual risk. The gateways after the task read
  * their variables plainly, so a completion without them (engine REST) gets what the form's defaults and the
- * gateways' default flows mean: the risk is not accepted, and the threat is re-investigated.
+ * gateways' default flows mean: the risk is not accepted, and a refused risk is re-investigated.
  */
 @Component("recordRiskReview")
 class RecordRiskReviewListener implements TaskListener {
@@ -25,7 +25,7 @@ class RecordRiskReviewListener implements TaskListener {
         if (!task.hasVariable(RESIDUAL_RISK_ACCEPTED.name())) {
             RESIDUAL_RISK_ACCEPTED.set(task, false);
         }
-        if (!task.hasVariable(REFUSAL_FOLLOW_UP.name())) {
+        if (!RESIDUAL_RISK_ACCEPTED.from(task, false) && !task.hasVariable(REFUSAL_FOLLOW_UP.name())) {
             REFUSAL_FOLLOW_UP.set(task, REINVESTIGATE);
         }
     }

@@ -43,6 +43,16 @@ class RecordRiskReviewListenerTest {
     }
 
     @Test
+    void shouldAddNoFollowUp_whenResidualRiskIsAccepted() {
+        DelegateTask task = task(Map.of(RESIDUAL_RISK_ACCEPTED.name(), true), null, "mallory");
+
+        listener.notify(task);
+
+        assertThat(RESIDUAL_RISK_ACCEPTED.from(task)).isTrue();
+        assertThat(REFUSAL_FOLLOW_UP.optionalFrom(task)).isEmpty();
+    }
+
+    @Test
     void shouldKeepTheManagersDecision_onResidualRisk() {
         DelegateTask task = task(Map.of(RESIDUAL_RISK_ACCEPTED.name(), false, REFUSAL_FOLLOW_UP.name(), "STRONGER_MEASURES"),
                 null, "mallory");
