@@ -1,6 +1,7 @@
 package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.APPROVED_BY;
+import static io.threatflow.remediation.RemediationProcess.ERADICATION_APPROVED;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 
 import io.threatflow.engine.Actors;
@@ -26,5 +27,10 @@ class RecordApprovalListener implements TaskListener {
                     + "manager must approve or reject its eradication");
         }
         APPROVED_BY.set(task, approver);
+        // the gateway 'Approved?' reads the variable plainly; a completion without it (engine REST) is no approval,
+        // as the form's default and the gateway's default flow say
+        if (!task.hasVariable(ERADICATION_APPROVED.name())) {
+            ERADICATION_APPROVED.set(task, false);
+        }
     }
 }

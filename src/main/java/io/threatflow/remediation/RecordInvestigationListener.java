@@ -1,5 +1,6 @@
 package io.threatflow.remediation;
 
+import static io.threatflow.remediation.RemediationProcess.ELIMINABLE;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 
@@ -24,5 +25,10 @@ class RecordInvestigationListener implements TaskListener {
     public void notify(DelegateTask task) {
         INVESTIGATED_BY.set(task, Actors.completing(task));
         threats.markPhase(THREAT_ID.from(task), Phase.INVESTIGATED);
+        // the gateway 'Eliminable?' reads the variable plainly; a completion without it (engine REST) means yes,
+        // as the form's default and the gateway's default flow do
+        if (!task.hasVariable(ELIMINABLE.name())) {
+            ELIMINABLE.set(task, true);
+        }
     }
 }

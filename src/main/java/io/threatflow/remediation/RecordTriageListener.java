@@ -1,5 +1,6 @@
 package io.threatflow.remediation;
 
+import static io.threatflow.remediation.RemediationProcess.FALSE_POSITIVE;
 import static io.threatflow.remediation.RemediationProcess.SEVERITY;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 
@@ -24,5 +25,10 @@ class RecordTriageListener implements TaskListener {
         String threatId = THREAT_ID.from(task);
         threats.recordSeverity(threatId, SEVERITY.from(task));
         threats.markPhase(threatId, Phase.TRIAGED);
+        // the gateway 'False positive?' reads the variable plainly; a completion without it (engine REST) means no,
+        // as the form's default does
+        if (!task.hasVariable(FALSE_POSITIVE.name())) {
+            FALSE_POSITIVE.set(task, false);
+        }
     }
 }

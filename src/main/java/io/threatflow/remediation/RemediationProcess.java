@@ -43,9 +43,11 @@ public final class RemediationProcess {
     public static final String TASK_DETERMINE_SERVICE_LEVELS = "Task_DetermineServiceLevels";
     public static final String TASK_REASSESS_SERVICE_LEVELS = "Task_ReassessServiceLevels";
     public static final String SUBPROCESS_RESOLVE_THREAT = "SubProcess_ResolveThreat";
-    public static final String END_CASE_ELIMINATED = "EndEvent_CaseEliminated";
-    public static final String END_CASE_MITIGATED = "EndEvent_CaseMitigated";
-    public static final String GATEWAY_CASE_OUTCOME = "Gateway_CaseOutcome";
+    /** Terminates 'Resolve threat' when the threat is eliminated; the case then ends at {@link #END_THREAT_ELIMINATED}. */
+    public static final String END_THREAT_RESOLVED = "EndEvent_ThreatResolved";
+    /** Escalates out of 'Resolve threat' when the residual risk is accepted; the case ends at {@link #END_THREAT_MITIGATED}. */
+    public static final String END_MITIGATION_ACCEPTED = "EndEvent_MitigationAccepted";
+    public static final String BOUNDARY_MITIGATION_ACCEPTED = "BoundaryEvent_MitigationAccepted";
     public static final String BOUNDARY_TRIAGE_OVERDUE = "BoundaryEvent_TriageOverdue";
     public static final String TASK_ESCALATE_OVERDUE_TRIAGE = "Task_EscalateOverdueTriage";
     public static final String END_OVERDUE_TRIAGE_ESCALATED = "EndEvent_OverdueTriageEscalated";
@@ -62,9 +64,8 @@ public final class RemediationProcess {
     public static final String END_OVERDUE_THREAT_REASSIGNED = "EndEvent_OverdueThreatReassigned";
     public static final String END_MITIGATION_ORDERED = "EndEvent_MitigationOrdered";
     public static final String ESCALATION_MITIGATION_ORDERED = "MitigationOrdered";
-    public static final String SUBPROCESS_MITIGATION_ORDERED = "SubProcess_MitigationOrdered";
+    public static final String BOUNDARY_MITIGATION_ORDERED = "BoundaryEvent_MitigationOrdered";
     public static final String CALL_MITIGATE_BY_ORDER = "CallActivity_MitigateByOrder";
-    public static final String END_THREAT_MITIGATED_BY_ORDER = "EndEvent_ThreatMitigatedByOrder";
     public static final String END_REINVESTIGATION_BY_NEW_CASE = "EndEvent_ReinvestigationByNewCase";
 
     // what a report carries (the start form's fields)

@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
  *
  * <p>An element belongs to the step whose group it is drawn in, so a step's time runs from the first start to
  * the last end of what the diagram shows in it. That includes a step's escalation of an overdue task: its timer
- * fires only while the task is open, so it normally falls inside the step anyway. Elements drawn outside every
- * group belong to none (gateways, the start of 'Resolve threat', the overdue case's event subprocess, the
- * sighting subprocess), except the mitigation ordered by a manager: it is the mitigation path too, and left
- * unassigned the step timers would charge its duration to the step it interrupted.
+ * fires only while the task is open, so it normally falls inside the step anyway. Each outcome's end event is
+ * drawn in the step it ends: a false positive in IDENTIFY, an eliminated threat in VALIDATE, a mitigated one on
+ * the mitigation path. Elements drawn outside every group belong to none (gateways, the start of 'Resolve
+ * threat', the overdue case's event subprocess, the boundary events that leave 'Resolve threat', the sighting
+ * subprocess), except the mitigation ordered by a manager: it is the mitigation path too, and left unassigned
+ * the step timers would charge its duration to the step it interrupted.
  */
 public enum Step {
     IDENTIFY(START_EVENT, TASK_REGISTER_THREAT, TASK_ENRICH_THREAT, TASK_ASSESS_SEVERITY,
@@ -28,9 +30,9 @@ public enum Step {
             TASK_ESCALATE_OVERDUE_INVESTIGATION, END_OVERDUE_INVESTIGATION_ESCALATED),
     ERADICATE(TASK_APPROVE_ERADICATION, TASK_ERADICATE_THREAT, BOUNDARY_ACTION_REJECTED),
     VALIDATE(TASK_VALIDATE_REMEDIATION, TASK_LIFT_CONTAINMENT, TASK_CONFIRM_CLOSURE, TASK_CLOSE_ELIMINATED,
-            END_CASE_ELIMINATED),
+            END_THREAT_RESOLVED, END_THREAT_ELIMINATED),
     /** Not one of the five: the threat is mitigated instead, by the process or by a manager's order. */
-    MITIGATION(CALL_MITIGATE_THREAT, END_CASE_MITIGATED, CALL_MITIGATE_BY_ORDER, END_THREAT_MITIGATED_BY_ORDER,
+    MITIGATION(CALL_MITIGATE_THREAT, END_MITIGATION_ACCEPTED, CALL_MITIGATE_BY_ORDER, END_THREAT_MITIGATED,
             END_REINVESTIGATION_BY_NEW_CASE);
 
     /** The five steps of remediation, in order. */

@@ -295,7 +295,7 @@ class KpiFactsLoaderTest {
         clock(87_500);
         complete(task(f), withVariables(LESSONS_LEARNED.name(), "patch on time"));
         assertThat(f).isEnded().hasPassed(END_OVERDUE_TRIAGE_ESCALATED, END_OVERDUE_INVESTIGATION_ESCALATED,
-                END_CASE_ELIMINATED, END_THREAT_ELIMINATED);
+                END_THREAT_RESOLVED, END_THREAT_ELIMINATED);
         jdbc.sql("update threat set status = 'ELIMINATED', closed_at = ? where id = 'kpi-f'")
                 .param(t(87_500).atOffset(ZoneOffset.UTC)).update();
 

@@ -137,4 +137,17 @@ class MitigationProcessTest {
         verify(requestReinvestigation).execute(any());
         verify(recordRiskAcceptance, never()).execute(any());
     }
+
+    @Test
+    void shouldEndReinvestigationRequested_whenReviewIsCompletedWithoutADecision() throws Exception {
+        Mocks.register("recordRiskReview", new RecordRiskReviewListener());
+        ProcessInstance instance = request("LONG_TERM", "VULNERABILITY", "HIGH");
+        applyMeasures(instance);
+        assertThat(instance).isWaitingAt(TASK_REVIEW_RESIDUAL_RISK);
+
+        complete(task(), withVariables(REVIEW_COMMENT.name(), "no decision given"));
+
+        assertThat(instance).isEnded().hasPassed(END_REINVESTIGATION_REQUESTED);
+        verify(requestReinvestigation).execute(any());
+    }
 }

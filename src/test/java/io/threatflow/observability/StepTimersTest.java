@@ -55,7 +55,7 @@ class StepTimersTest {
                 activity("1", RemediationProcess.TASK_INVESTIGATE_THREAT, 100),
                 activity("2", RemediationProcess.TASK_DECIDE_ON_OVERDUE_THREAT, 200),
                 activity("3", RemediationProcess.CALL_MITIGATE_BY_ORDER, 300),
-                activity("4", RemediationProcess.END_THREAT_MITIGATED_BY_ORDER, 400));
+                activity("4", RemediationProcess.END_THREAT_MITIGATED, 400));
         assertThat(StepTimers.endedStep(ordered, null, new Date(400_000)))
                 .contains(new StepTimers.EndedStep(Step.MITIGATION, Duration.ofSeconds(100)));
     }

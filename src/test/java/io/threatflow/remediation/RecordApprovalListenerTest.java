@@ -1,5 +1,6 @@
 package io.threatflow.remediation;
 
+import static io.threatflow.remediation.RemediationProcess.ERADICATION_APPROVED;
 import static io.threatflow.remediation.RemediationProcess.APPROVED_BY;
 import static io.threatflow.testing.FakeTask.task;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
@@ -58,5 +59,23 @@ class RecordApprovalListenerTest {
         listener.notify(task);
 
         assertThat(APPROVED_BY.from(task)).isEqualTo("carol");
+    }
+
+    @Test
+    void shouldSetNotApproved_whenApprovalIsCompletedWithoutADecision() {
+        DelegateTask task = task(Map.of(), null, "carol");
+
+        listener.notify(task);
+
+        assertThat(ERADICATION_APPROVED.from(task)).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheManagersDecision_onApproval() {
+        DelegateTask task = task(Map.of(ERADICATION_APPROVED.name(), true), null, "carol");
+
+        listener.notify(task);
+
+        assertThat(ERADICATION_APPROVED.from(task)).isTrue();
     }
 }

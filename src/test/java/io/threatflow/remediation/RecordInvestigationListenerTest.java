@@ -1,5 +1,6 @@
 package io.threatflow.remediation;
 
+import static io.threatflow.remediation.RemediationProcess.ELIMINABLE;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 import static io.threatflow.testing.FakeTask.task;
@@ -26,5 +27,23 @@ class RecordInvestigationListenerTest {
 
         assertThat(INVESTIGATED_BY.from(task)).isEqualTo("alice");
         verify(threats).markPhase("threat-1", Phase.INVESTIGATED);
+    }
+
+    @Test
+    void shouldSetEliminable_whenInvestigationIsCompletedWithoutIt() {
+        DelegateTask task = task(Map.of(THREAT_ID.name(), "threat-1"), "bob", "alice");
+
+        listener.notify(task);
+
+        assertThat(ELIMINABLE.from(task)).isTrue();
+    }
+
+    @Test
+    void shouldKeepTheAnalystsAnswer_onEliminable() {
+        DelegateTask task = task(Map.of(THREAT_ID.name(), "threat-1", ELIMINABLE.name(), false), "bob", "alice");
+
+        listener.notify(task);
+
+        assertThat(ELIMINABLE.from(task)).isFalse();
     }
 }

@@ -1,5 +1,9 @@
 package io.threatflow.remediation;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import java.util.HashMap;
+import static org.assertj.core.api.Assertions.assertThat;
+import static io.threatflow.remediation.RemediationProcess.FALSE_POSITIVE;
 import static io.threatflow.remediation.RemediationProcess.SEVERITY;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 import static io.threatflow.testing.FakeTask.task;
@@ -49,5 +53,24 @@ class RecordTriageListenerTest {
                 task(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "HIGH"), "alice", null)))
                 .isSameAs(refusal);
         verify(threats, never()).markPhase(any(), any());
+    }
+
+    @Test
+    void shouldSetNotFalsePositive_whenTriageIsCompletedWithoutIt() {
+        DelegateTask task = task(new HashMap<>(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "LOW")), "alice", null);
+
+        listener.notify(task);
+
+        assertThat(FALSE_POSITIVE.from(task)).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheAnalystsAnswer_onFalsePositive() {
+        DelegateTask task = task(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "LOW", FALSE_POSITIVE.name(), true),
+                "alice", null);
+
+        listener.notify(task);
+
+        assertThat(FALSE_POSITIVE.from(task)).isTrue();
     }
 }

@@ -228,6 +228,18 @@ class RemediationProcessTest {
         complete(task(mitigation), withVariables(MITIGATION_OUTCOME.name(), outcome));
     }
 
+    private static void assertDecisionCancelled(ProcessInstance instance) {
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(TASK_DECIDE_ON_OVERDUE_THREAT).canceled().count()).as("the pending decision ended").isEqualTo(1);
+        Assertions.assertThat(taskService().createTaskQuery().count()).isZero();
+    }
+
+    /** The outcome a finished case reports to history, Cockpit and the benchmark: its one end event. */
+    private static void assertEndedAt(ProcessInstance instance, String endEvent) {
+        Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+                .singleResult().getEndActivityId()).as("end activity of the historic process instance").isEqualTo(endEvent);
+    }
+
     @Test
     void shouldEndFalsePositive_whenAnalystMarksFalsePositive() throws Exception {
         ProcessInstance instance = report("EXPOSED_SERVICE", "LOW", false, null);
@@ -473,7 +485,7 @@ class RemediationProcessTest {
         eradicateAndValidate(instance);
         closeEliminated(instance);
 
-        assertThat(instance).isEnded().hasPassed(END_CASE_ELIMINATED, END_THREAT_ELIMINATED)
+        assertThat(instance).isEnded().hasPassed(END_THREAT_RESOLVED, END_THREAT_ELIMINATED)
                 .hasNotPassed(BOUNDARY_TRIAGE_OVERDUE, BOUNDARY_INVESTIGATION_OVERDUE, START_RESOLUTION_OVERDUE);
         verify(breaches, never()).record(any(), any(), any(), any(), any());
         Assertions.assertThat(managementService().createJobQuery().count()).isZero();
@@ -582,7 +594,9 @@ class RemediationProcessTest {
                 .containsEntry("reinvestigateInNewCase", true).containsEntry("resolveDue", at(Duration.ofDays(7)));
         complete(task(mitigation), withVariables(MITIGATION_OUTCOME.name(), "RISK_ACCEPTED"));
 
-        assertThat(instance).isEnded().hasPassed(END_THREAT_MITIGATED_BY_ORDER).hasNotPassed(END_THREAT_MITIGATED);
+        assertThat(instance).isEnded().hasPassed(BOUNDARY_MITIGATION_ORDERED, END_THREAT_MITIGATED)
+                .hasNotPassed(CALL_MITIGATE_THREAT, END_MITIGATION_ACCEPTED);
+        assertEndedAt(instance, END_THREAT_MITIGATED);
     }
 
     @Test
@@ -595,6 +609,98 @@ class RemediationProcessTest {
         complete(task(calledProcessInstance(instance)), withVariables(MITIGATION_OUTCOME.name(), "REINVESTIGATE"));
 
         assertThat(instance).isEnded().hasPassed(END_REINVESTIGATION_BY_NEW_CASE)
-                .hasNotPassed(END_THREAT_MITIGATED_BY_ORDER);
+                .hasNotPassed(END_THREAT_MITIGATED);
+        assertEndedAt(instance, END_REINVESTIGATION_BY_NEW_CASE);
+    }
+
+    // --- each outcome ends once, and the historic process instance names its end event
+
+    @Test
+    void shouldEndAtFalsePositive_whenAnalystMarksFalsePositive() {
+        ProcessInstance instance = report("EXPOSED_SERVICE", "LOW", false, null);
+        complete(task(), withVariables(FALSE_POSITIVE.name(), true, SEVERITY.name(), "LOW"));
+
+        assertThat(instance).isEnded();
+        assertEndedAt(instance, END_FALSE_POSITIVE);
+    }
+
+    @Test
+    void shouldEndAtThreatEliminated_andEndAPendingOverdueDecisionWithIt() {
+        ProcessInstance instance = mediumCaseInInvestigation();
+        clockAt(Duration.ofDays(7).plusMinutes(1));
+        resolutionDueDatePasses(instance, START_RESOLUTION_OVERDUE);
+
+        complete(task(TASK_INVESTIGATE_THREAT), withVariables(ROOT_CAUSE.name(), "unpatched library", ELIMINABLE.name(), true));
+        eradicateAndValidate(instance);
+        closeEliminated(instance);
+
+        assertThat(instance).isEnded().hasPassed(END_THREAT_RESOLVED);
+        assertEndedAt(instance, END_THREAT_ELIMINATED);
+        assertDecisionCancelled(instance);
+        Assertions.assertThat(managementService().createJobQuery().count()).isZero();
+    }
+
+    @Test
+    void shouldEndAtThreatMitigated_andEndAPendingOverdueDecisionWithIt() {
+        ProcessInstance instance = mediumCaseInInvestigation();
+        clockAt(Duration.ofDays(7).plusMinutes(1));
+        resolutionDueDatePasses(instance, START_RESOLUTION_OVERDUE);
+
+        complete(task(TASK_INVESTIGATE_THREAT), withVariables(ROOT_CAUSE.name(), "vendor gone", ELIMINABLE.name(), false));
+        mitigationEnds(instance, "RISK_ACCEPTED");
+
+        assertThat(instance).isEnded().hasPassed(END_MITIGATION_ACCEPTED, BOUNDARY_MITIGATION_ACCEPTED)
+                .hasNotPassed(END_THREAT_ELIMINATED);
+        assertEndedAt(instance, END_THREAT_MITIGATED);
+        assertDecisionCancelled(instance);
+        Assertions.assertThat(managementService().createJobQuery().count()).isZero();
+    }
+
+    @Test
+    void shouldEndAtThreatMitigated_whenMitigationOrderedByManagerIsAccepted() {
+        ProcessInstance instance = mediumCaseInInvestigation();
+        clockAt(Duration.ofDays(7).plusMinutes(1));
+        resolutionDueDatePasses(instance, START_RESOLUTION_OVERDUE);
+        decide(OVERDUE_DECISION.name(), "MITIGATE");
+
+        complete(task(calledProcessInstance(instance)), withVariables(MITIGATION_OUTCOME.name(), "RISK_ACCEPTED"));
+
+        assertThat(instance).isEnded().hasPassed(CALL_MITIGATE_BY_ORDER);
+        assertEndedAt(instance, END_THREAT_MITIGATED);
+    }
+
+    @Test
+    void shouldRecordSighting_whileMitigationOrderedByManagerRuns() throws Exception {
+        ProcessInstance instance = mediumCaseInInvestigation();
+        clockAt(Duration.ofDays(7).plusMinutes(1));
+        resolutionDueDatePasses(instance, START_RESOLUTION_OVERDUE);
+        decide(OVERDUE_DECISION.name(), "MITIGATE");
+
+        runtimeService().createMessageCorrelation(MESSAGE_THREAT_REOBSERVED).processInstanceBusinessKey("threat-1")
+                .setVariablesLocal(withVariables(SIGHTING_SOURCE.name(), "scanner", SIGHTING_SEVERITY.name(), "HIGH"))
+                .correlate();
+
+        assertThat(instance).hasPassed(TASK_RECORD_SIGHTING).isWaitingAt(CALL_MITIGATE_BY_ORDER);
+        verify(recordSighting).execute(any());
+    }
+
+    // --- conditions read plain variables: a task completed without its answer must not make the gateway throw
+
+    @Test
+    void shouldTakeTheFormsDefaults_whenTasksAreCompletedWithoutTheirAnswers() throws Exception {
+        Mocks.register("recordTriage", new RecordTriageListener(threats));
+        Mocks.register("recordInvestigation", new RecordInvestigationListener(threats));
+        Mocks.register("recordApproval", new RecordApprovalListener());
+        ProcessInstance instance = report("OUTDATED_OS", "MEDIUM", false, "MEDIUM");
+
+        complete(task(), withVariables(SEVERITY.name(), "MEDIUM"));
+        assertThat(instance).isWaitingAt(TASK_NOTIFY_STAKEHOLDERS).variables().containsEntry(FALSE_POSITIVE.name(), false);
+        execute(job(TASK_NOTIFY_STAKEHOLDERS));
+        execute(job(TASK_COLLECT_EVIDENCE));
+        complete(task(), withVariables(ROOT_CAUSE.name(), "end of life"));
+        assertThat(instance).isWaitingAt(TASK_APPROVE_ERADICATION).variables().containsEntry(ELIMINABLE.name(), true);
+        complete(task(), withVariables(APPROVAL_COMMENT.name(), "not now"));
+
+        assertThat(instance).isWaitingAt(CALL_MITIGATE_THREAT).variables().containsEntry(ERADICATION_APPROVED.name(), false);
     }
 }
