@@ -5,7 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,11 +29,60 @@ public class AssetRepository {
         this.clock = clock;
     }
 
-    /** Looks an asset up by hostname (case-insensitive) or IP address. */
+    /**
+     * Looks an asset up by hostname (case-insensitive) or else IP address. An address that several assets share
+     * (loaded from an inventory with stale DHCP leases) names none of them rather than an arbitrary one.
+     */
     public Optional<Asset> findByName(String name) {
-        return jdbc.sql("select * from asset where hostname = :name or ip_address = :name")
-                .param("name", Text.strip(name).toLowerCase(java.util.Locale.ROOT))
+        String key = Text.strip(name).toLowerCase(Locale.ROOT);
+        Optional<Asset> byHostname = findByHostname(key);
+        if (byHostname.isPresent()) {
+            return byHostname;
+        }
+        List<Asset> byIp = jdbc.sql("select * from asset where ip_address = :ip fetch first 2 rows only")
+                .param("ip", key).query(this::row).list();
+        return byIp.size() == 1 ? Optional.of(byIp.get(0)) : Optional.empty();
+    }
+
+    /** Looks an asset up by hostname, case-insensitive (hostnames are stored lower-case). */
+    public Optional<Asset> findByHostname(String hostname) {
+        return jdbc.sql("select * from asset where hostname = :hostname")
+                .param("hostname", Text.strip(hostname).toLowerCase(Locale.ROOT))
                 .query(this::row).optional();
+    }
+
+    /** Whether the asset carries the tag: one primary-key look-up, for routing by tag. */
+    public boolean hasTag(String assetId, String tag) {
+        return AssetTags.normalise(tag).map(normalised -> jdbc.sql(
+                        "select count(*) from asset_tag where asset_id = :id and tag = :tag")
+                .param("id", assetId).param("tag", normalised).query(Long.class).single() > 0).orElse(false);
+    }
+
+    /**
+     * One page of assets by hostname, filtered by part of the hostname, a tag and internet-facing, each when
+     * given.
+     */
+    public AssetPage search(AssetFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.hostnameContains() != null) {
+            where.append(" and hostname like :hostname escape '!'");
+            params.put("hostname", "%" + Text.strip(filter.hostnameContains()).toLowerCase(Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (filter.tag() != null) {
+            where.append(" and exists (select 1 from asset_tag t where t.asset_id = asset.id and t.tag = :tag)");
+            params.put("tag", AssetTags.lower(filter.tag()));
+        }
+        if (filter.internetFacing() != null) {
+            where.append(" and internet_facing = :internetFacing");
+            params.put("internetFacing", filter.internetFacing());
+        }
+        long total = jdbc.sql("select count(*) from asset" + where).params(params).query(Long.class).single();
+        List<Asset> items = jdbc.sql("select * from asset" + where + " order by hostname limit :limit offset :offset")
+                .params(params).param("limit", size).param("offset", (long) page * size)
+                .query(this::row).list();
+        return new AssetPage(items, page, size, total);
     }
 
     public Optional<Asset> findById(String id) {
@@ -43,12 +97,14 @@ public class AssetRepository {
         String id = asset.id() != null ? asset.id() : UUID.randomUUID().toString();
         jdbc.sql("""
                 insert into asset (id, hostname, ip_address, os_name, os_version, os_supported, network_state,
-                  criticality, owner, managed, account_disabled, credentials_compromised, monitoring, registered_at)
+                  criticality, owner, managed, account_disabled, credentials_compromised, monitoring, internet_facing,
+                  registered_at)
                 values (:id, :hostname, :ip, :osName, :osVersion, :osSupported, :networkState,
-                  :criticality, :owner, :managed, :accountDisabled, :credentialsCompromised, :monitoring, :now)
+                  :criticality, :owner, :managed, :accountDisabled, :credentialsCompromised, :monitoring,
+                  :internetFacing, :now)
                 """)
                 .param("id", id)
-                .param("hostname", Text.strip(asset.hostname()).toLowerCase(java.util.Locale.ROOT))
+                .param("hostname", Text.strip(asset.hostname()).toLowerCase(Locale.ROOT))
                 .param("ip", asset.ipAddress())
                 .param("osName", asset.osName())
                 .param("osVersion", asset.osVersion())
@@ -60,12 +116,54 @@ public class AssetRepository {
                 .param("accountDisabled", asset.accountDisabled())
                 .param("credentialsCompromised", asset.credentialsCompromised())
                 .param("monitoring", asset.monitoringElevated() ? "ELEVATED" : "STANDARD")
+                .param("internetFacing", asset.internetFacing())
                 .param("now", OffsetDateTime.now(clock))
                 .update();
         asset.openPorts().forEach(port -> setPort(id, port, "OPEN"));
         asset.blockedPorts().forEach(port -> setPort(id, port, "BLOCKED"));
         asset.findings().forEach(finding -> addFinding(id, finding));
+        asset.tags().forEach(tag -> addTag(id, tag));
         return findById(id).orElseThrow();
+    }
+
+    /**
+     * Writes what a load of the inventory carries onto an existing asset, and marks it managed: the inventory
+     * holds it now. Columns the update leaves null keep their values; tags, when carried, replace the old ones.
+     */
+    public void update(String assetId, AssetUpdate update) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("managed", true);
+        if (update.ipAddress() != null) {
+            columns.put("ip_address", update.ipAddress());
+        }
+        if (update.osName() != null) {
+            columns.put("os_name", update.osName());
+        }
+        if (update.osVersion() != null) {
+            columns.put("os_version", update.osVersion());
+        }
+        if (update.criticality() != null) {
+            columns.put("criticality", update.criticality().name());
+        }
+        if (update.owner() != null) {
+            columns.put("owner", update.owner());
+        }
+        if (update.internetFacing() != null) {
+            columns.put("internet_facing", update.internetFacing());
+        }
+        // column names come from this method only, never from input
+        String set = columns.keySet().stream().map(column -> column + " = :" + column)
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbc.sql("update asset set " + set + " where id = :id").params(columns).param("id", assetId).update();
+        if (update.tags() != null) {
+            jdbc.sql("delete from asset_tag where asset_id = :id").param("id", assetId).update();
+            update.tags().forEach(tag -> addTag(assetId, tag));
+        }
+    }
+
+    private void addTag(String assetId, String tag) {
+        jdbc.sql("insert into asset_tag (asset_id, tag) values (:id, :tag)").param("id", assetId).param("tag", tag)
+                .update();
     }
 
     public void setPort(String assetId, int port, String state) {
@@ -133,11 +231,13 @@ public class AssetRepository {
                 }).list();
         Set<String> findings = new HashSet<>(jdbc.sql("select finding from asset_finding where asset_id = :id")
                 .param("id", id).query(String.class).list());
+        Set<String> tags = new TreeSet<>(jdbc.sql("select tag from asset_tag where asset_id = :id")
+                .param("id", id).query(String.class).list());
         return new Asset(id, rs.getString("hostname"), rs.getString("ip_address"), rs.getString("os_name"),
                 rs.getString("os_version"), rs.getBoolean("os_supported"),
                 NetworkState.valueOf(rs.getString("network_state")), Criticality.valueOf(rs.getString("criticality")),
                 rs.getString("owner"), rs.getBoolean("managed"), rs.getBoolean("account_disabled"),
                 rs.getBoolean("credentials_compromised"), "ELEVATED".equals(rs.getString("monitoring")),
-                open, blocked, findings);
+                open, blocked, findings, rs.getBoolean("internet_facing"), tags);
     }
 }

@@ -22,13 +22,16 @@ class DemoInventory implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoInventory.class);
 
     static final List<Asset> ASSETS = List.of(
-            asset("web-01", "10.0.1.10", "Ubuntu", "22.04", true, Criticality.HIGH, "web-team", Set.of(22, 443)),
-            asset("db-01", "10.0.2.20", "Debian", "12", true, Criticality.CRITICAL, "data-team", Set.of(5432)),
+            asset("web-01", "10.0.1.10", "Ubuntu", "22.04", true, Criticality.HIGH, "web-team", Set.of(22, 443),
+                    true, Set.of("linux", "dmz", "server", "web")),
+            asset("db-01", "10.0.2.20", "Debian", "12", true, Criticality.CRITICAL, "data-team", Set.of(5432),
+                    false, Set.of("linux", "server", "database", "pci")),
             asset("legacy-hr-01", "10.0.3.30", "Windows Server", "2012 R2", false, Criticality.MEDIUM, "hr-it",
-                    Set.of(3389, 445)),
-            asset("laptop-0042", "10.0.8.42", "Windows", "11 23H2", true, Criticality.LOW, "j.doe", Set.of()),
+                    Set.of(3389, 445), false, Set.of("windows", "server", "legacy")),
+            asset("laptop-0042", "10.0.8.42", "Windows", "11 23H2", true, Criticality.LOW, "j.doe", Set.of(),
+                    false, Set.of("windows", "workstation")),
             asset("vpn-gw-01", "10.0.0.1", "FortiOS", "7.2.4", true, Criticality.CRITICAL, "network-team",
-                    Set.of(443, 10443)));
+                    Set.of(443, 10443), true, Set.of("network", "dmz", "vpn")));
 
     private final InventoryService inventory;
 
@@ -47,8 +50,9 @@ class DemoInventory implements SmartInitializingSingleton {
     }
 
     private static Asset asset(String host, String ip, String os, String version, boolean supported,
-                               Criticality criticality, String owner, Set<Integer> ports) {
+                               Criticality criticality, String owner, Set<Integer> ports,
+                               boolean internetFacing, Set<String> tags) {
         return new Asset(null, host, ip, os, version, supported, NetworkState.CONNECTED, criticality, owner, true,
-                false, false, false, ports, Set.of(), Set.of());
+                false, false, false, ports, Set.of(), Set.of(), internetFacing, tags);
     }
 }

@@ -43,7 +43,7 @@ public class InventoryService {
             boolean looksLikeIp = Text.strip(name).matches("[0-9.]+|[0-9a-fA-F:]+:[0-9a-fA-F:]*");
             return assets.insert(new Asset(null, name, looksLikeIp ? Text.strip(name) : null, null, null, true,
                     NetworkState.CONNECTED, Criticality.MEDIUM, null, false, false, false, false,
-                    Set.of(), Set.of(), Set.of()));
+                    Set.of(), Set.of(), Set.of(), false, Set.of()));
         });
     }
 
@@ -67,6 +67,38 @@ public class InventoryService {
     @Transactional
     public void addFinding(String assetId, String finding) {
         assets.addFinding(assetId, finding);
+    }
+
+    /** The result of one {@link #upsert}: the asset as stored, and whether the load created it. */
+    public record Upserted(Asset asset, boolean created) {
+    }
+
+    /**
+     * Creates the asset of a load of the inventory, or updates the one with its hostname (keeping its id and
+     * everything the load does not carry). Two loads that create one host at once: the second fails on the
+     * unique hostname with a {@link org.springframework.dao.DuplicateKeyException}, and can simply be repeated.
+     */
+    @Transactional
+    public Upserted upsert(AssetUpdate update) {
+        Optional<Asset> existing = assets.findByHostname(update.hostname());
+        if (existing.isEmpty()) {
+            return new Upserted(assets.insert(update.toNewAsset()), true);
+        }
+        assets.update(existing.get().id(), update);
+        return new Upserted(assets.findById(existing.get().id()).orElseThrow(), false);
+    }
+
+    public Optional<Asset> findByHostname(String hostname) {
+        return assets.findByHostname(hostname);
+    }
+
+    public AssetPage search(AssetFilter filter, int page, int size) {
+        return assets.search(filter, page, size);
+    }
+
+    /** Whether the asset carries the tag ({@link AssetTags}), for routing by tag. */
+    public boolean hasTag(String assetId, String tag) {
+        return assets.hasTag(assetId, tag);
     }
 
     public long count() {

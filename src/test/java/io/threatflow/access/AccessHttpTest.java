@@ -167,7 +167,8 @@ class AccessHttpTest {
         identity.createMembership("dualrole", Groups.MANAGERS);
         ApiClient both = new ApiClient(http, "dualrole");
         inventory.add(new Asset(null, "access-os-02", "10.77.0.2", "Windows Server", "2012 R2", false,
-                NetworkState.CONNECTED, Criticality.MEDIUM, "hr-it", true, false, false, false, Set.of(), Set.of(), Set.of()));
+                NetworkState.CONNECTED, Criticality.MEDIUM, "hr-it", true, false, false, false, Set.of(), Set.of(), Set.of(),
+                false, Set.of()));
 
         String threatId = both.report(Map.of("title", "Unsupported OS on access-os-02", "type", "OUTDATED_OS",
                 "asset", "access-os-02"));

@@ -267,6 +267,7 @@ class IntakeDeduplicationHttpTest {
 
     private static Asset asset(String hostname, String ip) {
         return new Asset(null, hostname, ip, "Ubuntu", "24.04", true, NetworkState.CONNECTED, Criticality.MEDIUM,
-                "intake-tests", true, false, false, false, Set.of(22, 23), Set.of(), Set.of());
+                "intake-tests", true, false, false, false, Set.of(22, 23), Set.of(), Set.of(),
+                false, Set.of());
     }
 }

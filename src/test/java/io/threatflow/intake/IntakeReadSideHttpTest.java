@@ -126,7 +126,7 @@ class IntakeReadSideHttpTest {
     void shouldShowWholeCaseInTimeOrder_whenThreatIsTriagedInvestigatedAndEliminated() {
         inventory.add(new Asset(null, "intake-read-timeline.corp", "10.99.4.1", "Ubuntu", "24.04", true,
                 NetworkState.CONNECTED, Criticality.MEDIUM, "intake-tests", true, false, false, false, Set.of(443),
-                Set.of(), Set.of()));
+                Set.of(), Set.of(), false, Set.of()));
         String threatId = analyst.report(Map.of("title", "Fake CVE on intake-read-timeline", "type", "VULNERABILITY",
                 "asset", "intake-read-timeline.corp", "cve", "CVE-2099-43010", "severity", "MEDIUM",
                 "source", "intake-scanner", "sourceRef", "intake-read-timeline-1"));

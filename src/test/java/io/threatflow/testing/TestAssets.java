@@ -85,6 +85,6 @@ public final class TestAssets {
     public Asset build() {
         return new Asset(TestThreats.ASSET_ID, hostname, "10.0.3.30", "Windows Server", "2012 R2", osSupported,
                 networkState, Criticality.MEDIUM, owner, managed, accountDisabled, credentialsCompromised,
-                monitoringElevated, openPorts, blockedPorts, findings);
+                monitoringElevated, openPorts, blockedPorts, findings, false, Set.of());
     }
 }
