@@ -3,8 +3,13 @@ package io.threatflow.action;
 import io.threatflow.inventory.Asset;
 import io.threatflow.threat.Threat;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,27 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActionService {
 
+    /** What the action log says before the detail of an action the embedded inventory only simulated. */
+    static final String SIMULATION = "SIMULATION, no real system was touched: ";
+
     private final ActionLog log;
     private final ScannerPort scanner;
-    private final HostIsolationPort isolation;
-    private final PortControlPort ports;
-    private final PatchingPort patching;
-    private final MalwareRemovalPort malware;
-    private final AccountControlPort accounts;
-    private final MonitoringPort monitoring;
+    private final ConnectorRouter router;
     private final Clock clock;
 
-    ActionService(ActionLog log, ScannerPort scanner, HostIsolationPort isolation, PortControlPort ports,
-                  PatchingPort patching, MalwareRemovalPort malware, AccountControlPort accounts,
-                  MonitoringPort monitoring, Clock clock) {
+    ActionService(ActionLog log, ScannerPort scanner, ConnectorRouter router, Clock clock) {
         this.log = log;
         this.scanner = scanner;
-        this.isolation = isolation;
-        this.ports = ports;
-        this.patching = patching;
-        this.malware = malware;
-        this.accounts = accounts;
-        this.monitoring = monitoring;
+        this.router = router;
         this.clock = clock;
     }
 
@@ -59,7 +55,11 @@ public class ActionService {
         Asset asset = scanner.scan(threat.assetId());
         String target = asset.hostname();
         try {
-            String detail = dispatch(threat, asset, key);
+            Connector connector = router.route(key.action(), asset).orElseThrow(() -> new ActionRejectedException(
+                    "no connector is routed for " + key.action() + " on " + asset.hostname()
+                            + (asset.ipAddress() == null ? "" : " (" + asset.ipAddress() + ")")
+                            + ": the asset is unmanaged for this action"));
+            String detail = (connector.simulated() ? SIMULATION : "") + dispatch(connector, threat, asset, key);
             log.append(key, target, ActionStatus.APPLIED, attempt, detail, clock.instant());
         } catch (ActionRejectedException rejected) {
             log.append(key, target, ActionStatus.REJECTED, attempt, rejected.getMessage(), clock.instant());
@@ -84,6 +84,28 @@ public class ActionService {
         return holds;
     }
 
+    /**
+     * In words, which connector would carry out which action on the asset, so that an analyst sees before
+     * deciding whether ThreatFlow can act on it, and whether that would only be a simulation.
+     */
+    public String reach(Asset asset) {
+        Map<ActionType, Connector> reach = router.reach(asset);
+        if (reach.isEmpty()) {
+            return "UNMANAGED: no connector is routed for any action on " + asset.hostname()
+                    + "; automated actions will be refused";
+        }
+        Map<String, List<String>> byConnector = new LinkedHashMap<>();
+        reach.forEach((action, connector) -> byConnector.computeIfAbsent(connector.name()
+                + (connector.simulated() ? " (SIMULATION: changes only ThreatFlow's own inventory)" : ""),
+                name -> new ArrayList<>()).add(action.label()));
+        List<String> missing = Arrays.stream(ActionType.values())
+                .filter(action -> action.onAsset() && !reach.containsKey(action))
+                .map(ActionType::label).toList();
+        return byConnector.entrySet().stream().map(entry -> entry.getKey() + ": " + String.join(", ", entry.getValue()))
+                .collect(Collectors.joining("; "))
+                + (missing.isEmpty() ? "" : ". Refused, no connector: " + String.join(", ", missing));
+    }
+
     public boolean persists(Threat threat) {
         return ThreatPresence.persists(threat, scanner.scan(threat.assetId()));
     }
@@ -101,6 +123,14 @@ public class ActionService {
         return log.forCase(threatId, caseId);
     }
 
+    /** Records what validation saw for itself, as evidence: once per key, as a job run again sees it again. */
+    @Transactional
+    public void recordObservation(ActionKey key, String target, String detail) {
+        if (log.findByKey(key).isEmpty()) {
+            log.append(key, target, ActionStatus.OBSERVED, 1, detail, clock.instant());
+        }
+    }
+
     @Transactional
     public void recordNotification(ActionKey key, String audience, String detail) {
         if (log.findByKey(key).isEmpty()) {
@@ -114,21 +144,27 @@ public class ActionService {
         }
     }
 
-    private String dispatch(Threat threat, Asset asset, ActionKey key) {
+    private static String dispatch(Connector connector, Threat threat, Asset asset, ActionKey key) {
         return switch (key.action()) {
-            case PATCH_SOFTWARE -> patching.patchSoftware(key, asset, threat.findingKey());
-            case UPGRADE_OS -> patching.upgradeOs(key, asset);
-            case CLOSE_PORT -> ports.closePort(key, asset, threat.port());
-            case REMOVE_MALWARE -> malware.removeMalware(key, asset, threat.findingKey());
-            case RESET_CREDENTIALS -> accounts.resetCredentials(key, asset);
-            case ISOLATE_HOST -> isolation.isolate(key, asset);
-            case RECONNECT_HOST -> isolation.reconnect(key, asset);
-            case BLOCK_PORT -> ports.blockPort(key, asset, threat.port());
-            case UNBLOCK_PORT -> ports.unblockPort(key, asset, threat.port());
-            case DISABLE_ACCOUNT -> accounts.disableAccount(key, asset);
-            case ENABLE_ACCOUNT -> accounts.enableAccount(key, asset);
-            case RAISE_MONITORING -> monitoring.raiseMonitoring(key, asset);
-            case NOTIFY_STAKEHOLDERS -> throw new IllegalArgumentException("notifications go through the NotificationPort");
+            case PATCH_SOFTWARE -> port(connector, PatchingPort.class).patchSoftware(key, asset, threat.findingKey());
+            case UPGRADE_OS -> port(connector, PatchingPort.class).upgradeOs(key, asset);
+            case CLOSE_PORT -> port(connector, PortControlPort.class).closePort(key, asset, threat.port());
+            case REMOVE_MALWARE -> port(connector, MalwareRemovalPort.class).removeMalware(key, asset, threat.findingKey());
+            case RESET_CREDENTIALS -> port(connector, AccountControlPort.class).resetCredentials(key, asset);
+            case ISOLATE_HOST -> port(connector, HostIsolationPort.class).isolate(key, asset);
+            case RECONNECT_HOST -> port(connector, HostIsolationPort.class).reconnect(key, asset);
+            case BLOCK_PORT -> port(connector, PortControlPort.class).blockPort(key, asset, threat.port());
+            case UNBLOCK_PORT -> port(connector, PortControlPort.class).unblockPort(key, asset, threat.port());
+            case DISABLE_ACCOUNT -> port(connector, AccountControlPort.class).disableAccount(key, asset);
+            case ENABLE_ACCOUNT -> port(connector, AccountControlPort.class).enableAccount(key, asset);
+            case RAISE_MONITORING -> port(connector, MonitoringPort.class).raiseMonitoring(key, asset);
+            case NOTIFY_STAKEHOLDERS, PROBE_SERVICE ->
+                    throw new IllegalArgumentException(key.action() + " is not carried out by a connector");
         };
+    }
+
+    /** The router sends an action only to a connector that implements its port. */
+    private static <P> P port(Connector connector, Class<P> port) {
+        return port.cast(connector);
     }
 }

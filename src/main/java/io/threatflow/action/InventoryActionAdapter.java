@@ -11,13 +11,26 @@ import org.springframework.stereotype.Component;
  * engine's transaction, so it ignores the idempotency key: a rollback undoes its change with the log entry.
  */
 @Component
-class InventoryActionAdapter implements HostIsolationPort, PortControlPort, PatchingPort, MalwareRemovalPort,
+class InventoryActionAdapter implements Connector, HostIsolationPort, PortControlPort, PatchingPort, MalwareRemovalPort,
         AccountControlPort, MonitoringPort, ScannerPort {
+
+    static final String NAME = "inventory";
 
     private final AssetRepository assets;
 
     InventoryActionAdapter(AssetRepository assets) {
         this.assets = assets;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** It changes ThreatFlow's own table, not the asset. */
+    @Override
+    public boolean simulated() {
+        return true;
     }
 
     @Override

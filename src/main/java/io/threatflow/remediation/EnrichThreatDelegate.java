@@ -2,6 +2,7 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.*;
 
+import io.threatflow.action.ActionService;
 import io.threatflow.inventory.Asset;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.threat.KnownExploitedCatalog;
@@ -11,20 +12,23 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_EnrichThreat}: the asset's criticality from the inventory and the CVE's CISA KEV entry. */
+/**
+ * {@code Task_EnrichThreat}: the asset's criticality from the inventory, the CVE's CISA KEV entry, and which
+ * connectors can act on the asset.
+ */
 @Component("enrichThreat")
 class EnrichThreatDelegate implements JavaDelegate {
 
-    static final String MANAGED = "Managed: ThreatFlow's agents can act on it";
-    static final String UNMANAGED = "UNMANAGED: not in the inventory, automated actions will be refused";
-
     private final ThreatService threats;
     private final InventoryService inventory;
+    private final ActionService actions;
     private final KnownExploitedCatalog kev;
 
-    EnrichThreatDelegate(ThreatService threats, InventoryService inventory, KnownExploitedCatalog kev) {
+    EnrichThreatDelegate(ThreatService threats, InventoryService inventory, ActionService actions,
+                         KnownExploitedCatalog kev) {
         this.threats = threats;
         this.inventory = inventory;
+        this.actions = actions;
         this.kev = kev;
     }
 
@@ -40,7 +44,7 @@ class EnrichThreatDelegate implements JavaDelegate {
                 ? "No CVE reported."
                 : threat.cve() + " is not in the CISA KEV catalogue (version " + kev.version() + ")."));
         ASSET_CRITICALITY.set(execution, asset.criticality());
-        ASSET_MANAGEMENT.set(execution, asset.managed() ? MANAGED : UNMANAGED);
+        ASSET_MANAGEMENT.set(execution, actions.reach(asset));
         REPORTED_SEVERITY.set(execution, threat.reportedSeverity());
     }
 }

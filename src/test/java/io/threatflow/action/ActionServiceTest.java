@@ -12,6 +12,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import io.threatflow.inventory.Asset;
@@ -39,20 +40,76 @@ class ActionServiceTest {
 
     private final ActionLog log = mock(ActionLog.class);
     private final ScannerPort scanner = mock(ScannerPort.class);
-    private final HostIsolationPort isolation = mock(HostIsolationPort.class);
-    private final PortControlPort ports = mock(PortControlPort.class);
-    private final PatchingPort patching = mock(PatchingPort.class);
-    private final MalwareRemovalPort malware = mock(MalwareRemovalPort.class);
-    private final AccountControlPort accounts = mock(AccountControlPort.class);
-    private final MonitoringPort monitoring = mock(MonitoringPort.class);
-    private final ActionService service = new ActionService(log, scanner, isolation, ports, patching, malware,
-            accounts, monitoring, Clock.fixed(NOW, ZoneOffset.UTC));
+    /** A connector of every port, as the webhook is. */
+    interface EveryPort extends Connector, HostIsolationPort, PortControlPort, PatchingPort, MalwareRemovalPort,
+            AccountControlPort, MonitoringPort {
+    }
+
+    private final EveryPort target = mock(EveryPort.class);
+    private final HostIsolationPort isolation = target;
+    private final PortControlPort ports = target;
+    private final PatchingPort patching = target;
+    private final MalwareRemovalPort malware = target;
+    private final AccountControlPort accounts = target;
+    private final MonitoringPort monitoring = target;
+    private final ConnectorRouter router = mock(ConnectorRouter.class);
+    private final ActionService service = new ActionService(log, scanner, router, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final Asset host = asset().openPorts(3389).build();
 
     @BeforeEach
-    void scannerSeesHost() {
+    void scannerSeesHost_andEveryActionIsRouted() {
         when(scanner.scan("asset-1")).thenReturn(host);
+        when(router.route(any(), any())).thenReturn(Optional.of(target));
+    }
+
+    @Test
+    void shouldRejectAndLog_whenNoConnectorIsRoutedForTheActionOnTheAsset() {
+        when(router.route(ActionType.CLOSE_PORT, host)).thenReturn(Optional.empty());
+
+        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, CLOSE, 1)).isInstanceOf(ActionRejectedException.class)
+                .hasMessageContaining("no connector is routed for CLOSE_PORT on " + host.hostname())
+                .hasMessageContaining("unmanaged for this action");
+        verify(log).append(any(ActionKey.class), anyString(), org.mockito.ArgumentMatchers.eq(ActionStatus.REJECTED),
+                anyInt(), org.mockito.ArgumentMatchers.contains("no connector is routed"), any());
+        verifyNoInteractions(target);
+    }
+
+    @Test
+    void shouldSayInWords_whoActsOnTheAsset_whatIsSimulated_andWhatIsRefused() {
+        Connector simulation = mock(Connector.class);
+        when(simulation.name()).thenReturn("inventory");
+        when(simulation.simulated()).thenReturn(true);
+        when(target.name()).thenReturn("edr");
+        java.util.Map<ActionType, Connector> reach = new java.util.EnumMap<>(ActionType.class);
+        for (ActionType action : ActionType.values()) {
+            if (action != ActionType.NOTIFY_STAKEHOLDERS && action != ActionType.RAISE_MONITORING) {
+                reach.put(action, action.port() == HostIsolationPort.class ? target : simulation);
+            }
+        }
+        when(router.reach(host)).thenReturn(reach);
+
+        assertThat(service.reach(host))
+                .startsWith("inventory (SIMULATION: changes only ThreatFlow's own inventory): patch the software, upgrade the OS")
+                .contains("; edr: isolate the host, reconnect the host")
+                .endsWith(". Refused, no connector: raise monitoring");
+
+        when(router.reach(host)).thenReturn(java.util.Map.of());
+        assertThat(service.reach(host)).startsWith("UNMANAGED: no connector is routed for any action on "
+                + host.hostname());
+    }
+
+    @Test
+    void shouldSayInTheLog_thatASimulatedActionTouchedNoRealSystem() {
+        when(target.simulated()).thenReturn(true);
+        when(target.closePort(CLOSE, host, 3389)).thenReturn("port 3389 closed");
+        when(log.findByKey(CLOSE)).thenReturn(Optional.empty(),
+                Optional.of(record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.APPLIED, CLOSE)));
+
+        service.apply(EXPOSED_RDP, CLOSE, 1);
+
+        verify(log).append(CLOSE, host.hostname(), ActionStatus.APPLIED, 1,
+                ActionService.SIMULATION + "port 3389 closed", NOW);
     }
 
     @Test
@@ -167,7 +224,8 @@ class ActionServiceTest {
         service.apply(EXPOSED_RDP, block, 1);
 
         verify(ports).blockPort(block, host, 3389);
-        verifyNoInteractions(isolation, patching, malware, accounts, monitoring);
+        verify(target).simulated();
+        verifyNoMoreInteractions(target);
     }
 
     @Test

@@ -10,10 +10,12 @@ import static io.threatflow.testing.FakeExecution.execution;
 import static io.threatflow.testing.TestAssets.asset;
 import static io.threatflow.testing.TestThreats.threat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.threatflow.action.ActionService;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.threat.KnownExploitedCatalog;
 import io.threatflow.threat.Severity;
@@ -35,12 +37,14 @@ class EnrichThreatDelegateTest {
     private final ThreatService threats = mock(ThreatService.class);
     private final InventoryService inventory = mock(InventoryService.class);
     private final KnownExploitedCatalog kev = mock(KnownExploitedCatalog.class);
-    private final EnrichThreatDelegate delegate = new EnrichThreatDelegate(threats, inventory, kev);
+    private final ActionService actions = mock(ActionService.class);
+    private final EnrichThreatDelegate delegate = new EnrichThreatDelegate(threats, inventory, actions, kev);
     private final DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"));
 
     @BeforeEach
     void inventoryKnowsAsset() {
         when(inventory.get("asset-1")).thenReturn(asset().build());
+        when(actions.reach(any())).thenReturn("edr: isolate host, reconnect host");
         when(kev.version()).thenReturn("2025.06.01");
     }
 
@@ -56,7 +60,7 @@ class EnrichThreatDelegateTest {
                 .containsEntry(KNOWN_EXPLOITED.name(), true)
                 .containsEntry(KEV_SUMMARY.name(), PAN_OS.summary())
                 .containsEntry(ASSET_CRITICALITY.name(), "MEDIUM")
-                .containsEntry(ASSET_MANAGEMENT.name(), EnrichThreatDelegate.MANAGED)
+                .containsEntry(ASSET_MANAGEMENT.name(), "edr: isolate host, reconnect host")
                 .containsEntry(REPORTED_SEVERITY.name(), "HIGH");
     }
 
@@ -90,12 +94,15 @@ class EnrichThreatDelegateTest {
     }
 
     @Test
-    void shouldWarnThatActionsWillBeRefused_whenAssetIsUnmanaged() {
-        when(inventory.get("asset-1")).thenReturn(asset().unmanaged().build());
+    void shouldSayWhoCanActOnTheAsset_asTheRoutesHaveIt() {
+        var unmanaged = asset().unmanaged().build();
+        when(inventory.get("asset-1")).thenReturn(unmanaged);
+        when(actions.reach(unmanaged)).thenReturn("UNMANAGED: no connector is routed for any action on legacy-hr-01");
         givenThreat(threat(ThreatType.EXPOSED_SERVICE).port(23).build());
 
         delegate.execute(execution);
 
-        assertThat(execution.getVariables()).containsEntry(ASSET_MANAGEMENT.name(), EnrichThreatDelegate.UNMANAGED);
+        assertThat(execution.getVariables()).containsEntry(ASSET_MANAGEMENT.name(),
+                "UNMANAGED: no connector is routed for any action on legacy-hr-01");
     }
 }

@@ -1,6 +1,7 @@
 package io.threatflow.testing;
 
 import io.threatflow.action.ActionKey;
+import io.threatflow.action.Connector;
 import io.threatflow.action.PatchingPort;
 import io.threatflow.action.ScannerPort;
 import io.threatflow.inventory.Asset;
@@ -43,10 +44,15 @@ public class SwitchableAdapters {
         };
     }
 
+    /** Routed for patches and upgrades in application-test.yaml; the inventory takes the other actions. */
     @Bean
-    @Primary
-    PatchingPort externalPatchManagement(@Qualifier("inventoryActionAdapter") PatchingPort inventory) {
-        return new PatchingPort() {
+    Connector externalPatchManagement(@Qualifier("inventoryActionAdapter") PatchingPort inventory) {
+        return new PatchManagement() {
+            @Override
+            public String name() {
+                return "patch-management";
+            }
+
             @Override
             public String patchSoftware(ActionKey key, Asset asset, String finding) {
                 patchRequests.merge(key, 1, Integer::sum);
@@ -64,5 +70,8 @@ public class SwitchableAdapters {
                 return inventory.upgradeOs(key, asset);
             }
         };
+    }
+
+    private interface PatchManagement extends Connector, PatchingPort {
     }
 }

@@ -1,0 +1,227 @@
+package io.threatflow.connector.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.threatflow.action.AccountControlPort;
+import io.threatflow.action.ActionKey;
+import io.threatflow.action.ActionRejectedException;
+import io.threatflow.action.ActionType;
+import io.threatflow.action.Connector;
+import io.threatflow.action.HostIsolationPort;
+import io.threatflow.action.MalwareRemovalPort;
+import io.threatflow.action.MonitoringPort;
+import io.threatflow.action.PatchingPort;
+import io.threatflow.action.PortControlPort;
+import io.threatflow.inventory.Asset;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The signed action webhook: every action it is routed becomes a {@code POST} of an {@code action.requested}
+ * event to {@code threatflow.connectors.webhook.url}, signed as the Standard Webhooks specification says, with
+ * the action's idempotency key as {@code Idempotency-Key} (the same on every retry). A 2xx answer means applied,
+ * 409 and 422 a refusal; 408, 429, 5xx, other answers, timeouts and connection errors are technical failures the
+ * job retries. The contract is in docs/connectors.md.
+ */
+@Component
+@ConditionalOnProperty(prefix = "threatflow.connectors.webhook", name = "url")
+class WebhookConnector implements Connector, HostIsolationPort, PortControlPort, PatchingPort, MalwareRemovalPort,
+        AccountControlPort, MonitoringPort {
+
+    static final String NAME = "webhook";
+    static final String EVENT_TYPE = "action.requested";
+    private static final int MAX_DETAIL = 300;
+
+    private final WebhookSettings settings;
+    private final WebhookSignature signature;
+    private final RestClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String receiver;
+
+    WebhookConnector(WebhookSettings settings, ObjectMapper json, Clock clock) {
+        this.settings = settings;
+        this.signature = WebhookSignature.of(settings.secret());
+        this.json = json;
+        this.clock = clock;
+        this.receiver = settings.url().getScheme() + "://" + settings.url().getAuthority();
+        // the JDK client verifies TLS and follows no redirect, so a signed request goes nowhere else
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        requests.setReadTimeout(settings.readTimeout());
+        this.http = RestClient.builder().requestFactory(requests).build();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<ActionType> actionsWithoutRoute() {
+        return settings.actions().isEmpty() ? Set.of(ActionType.values()) : settings.actions();
+    }
+
+    @Override
+    public String isolate(ActionKey key, Asset asset) {
+        return send(key, asset, null, null);
+    }
+
+    @Override
+    public String reconnect(ActionKey key, Asset asset) {
+        return send(key, asset, null, null);
+    }
+
+    @Override
+    public String closePort(ActionKey key, Asset asset, Integer port) {
+        return send(key, asset, port, null);
+    }
+
+    @Override
+    public String blockPort(ActionKey key, Asset asset, Integer port) {
+        return send(key, asset, port, null);
+    }
+
+    @Override
+    public String unblockPort(ActionKey key, Asset asset, Integer port) {
+        return send(key, asset, port, null);
+    }
+
+    @Override
+    public String patchSoftware(ActionKey key, Asset asset, String finding) {
+        return send(key, asset, null, finding);
+    }
+
+    @Override
+    public String upgradeOs(ActionKey key, Asset asset) {
+        return send(key, asset, null, null);
+    }
+
+    @Override
+    public String removeMalware(ActionKey key, Asset asset, String finding) {
+        return send(key, asset, null, finding);
+    }
+
+    @Override
+    public String disableAccount(ActionKey key, Asset asset) {
+        return send(key, asset, null, null);
+    }
+
+    @Override
+    public String enableAccount(ActionKey key, Asset asset) {
+        return send(key, asset, null, null);
+    }
+
+    @Override
+    public String resetCredentials(ActionKey key, Asset asset) {
+        return send(key, asset, null, null);
+    }
+
+    @Override
+    public String raiseMonitoring(ActionKey key, Asset asset) {
+        return send(key, asset, null, null);
+    }
+
+    /** The id of the action as the receiver sees it: the same for every retry of one key. */
+    static String actionId(ActionKey key) {
+        return UUID.nameUUIDFromBytes(key.value().getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private String send(ActionKey key, Asset asset, Integer port, String finding) {
+        String actionId = actionId(key);
+        long timestamp = clock.instant().getEpochSecond();
+        String body = body(key, actionId, asset, port, finding);
+        try {
+            return http.post().uri(settings.url()).contentType(MediaType.APPLICATION_JSON)
+                    .header(WebhookSignature.ID, actionId)
+                    .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE, signature.sign(actionId, timestamp, body))
+                    .header("Idempotency-Key", key.value())
+                    .body(body)
+                    .exchange((request, response) -> answer(key, asset, response.getStatusCode(),
+                            response.getHeaders().getFirst("Retry-After"), text(response.getBody().readAllBytes())),
+                            true);
+        } catch (ResourceAccessException e) {
+            throw new WebhookFailedException("webhook " + receiver + " not reachable for " + key.action() + ": "
+                    + (e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName()));
+        }
+    }
+
+    private String answer(ActionKey key, Asset asset, HttpStatusCode status, String retryAfter, String answer) {
+        String what = key.action() + " on " + asset.hostname();
+        int code = status.value();
+        if (code == 202) {
+            throw new WebhookFailedException("webhook " + receiver + " accepted " + what + " for later (202); "
+                    + "ThreatFlow does not wait for a posted result yet, so the action is sent again" + said(answer));
+        }
+        if (status.is2xxSuccessful()) {
+            return "webhook " + receiver + " applied " + what + " (" + code + ")" + said(answer);
+        }
+        if (code == 409 || code == 422) {
+            throw new ActionRejectedException("webhook " + receiver + " refused " + what + " (" + code + ")"
+                    + said(answer));
+        }
+        throw new WebhookFailedException("webhook " + receiver + " answered " + code + " to " + what
+                + (retryAfter == null ? "" : ", retry after " + single(retryAfter)) + said(answer));
+    }
+
+    private String body(ActionKey key, String actionId, Asset asset, Integer port, String finding) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("hostname", asset.hostname());
+        target.put("ip", asset.ipAddress());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("actionId", actionId);
+        data.put("idempotencyKey", key.value());
+        data.put("action", key.action().name());
+        data.put("purpose", key.purpose().name());
+        data.put("threatId", key.threatId());
+        data.put("asset", target);
+        data.put("port", port);
+        data.put("cve", finding != null && finding.startsWith("CVE-") ? finding : null);
+        data.put("dryRun", false);
+        data.put("callbackUrl", settings.callbackUrl() == null ? null
+                : URI.create(settings.callbackUrl().toString().replaceAll("/+$", "") + "/api/actions/" + actionId
+                        + "/result").toString());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", EVENT_TYPE);
+        event.put("timestamp", clock.instant().toString());
+        event.put("data", data);
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the webhook event", e);
+        }
+    }
+
+    private static String said(String answer) {
+        return answer.isBlank() ? "" : ": " + answer;
+    }
+
+    /** The receiver's answer on one line, shortened: it goes into the action log and incidents. */
+    private static String text(byte[] body) {
+        String text = single(new String(body, StandardCharsets.UTF_8));
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
+    }
+
+    private static String single(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookConnector[" + receiver + "]";
+    }
+}
