@@ -52,6 +52,12 @@ public record ActionKey(String threatId, ActionPurpose purpose, ActionType actio
                 "lift-" + measure.id());
     }
 
+    /** What validation observed after an eradication attempt of a round. */
+    public static ActionKey validation(String threatId, String caseId, int round, int attempt) {
+        return new ActionKey(threatId, ActionPurpose.VALIDATION, ActionType.PROBE_SERVICE, caseId,
+                "round-" + round + "/attempt-" + attempt);
+    }
+
     /** The stakeholders' notification that a response to the threat is planned, once per case. */
     public static ActionKey notification(String threatId, String caseId) {
         return new ActionKey(threatId, ActionPurpose.NOTIFICATION, ActionType.NOTIFY_STAKEHOLDERS, caseId,

@@ -10,5 +10,7 @@ public enum ActionStatus {
     /** applied, but a re-read of the target shows it does not hold */
     INEFFECTIVE,
     /** a notification handed to the notification channel */
-    SENT
+    SENT,
+    /** what validation saw for itself (a probe), kept as evidence */
+    OBSERVED
 }

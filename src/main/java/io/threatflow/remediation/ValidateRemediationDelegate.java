@@ -2,30 +2,37 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.*;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionService;
 import io.threatflow.action.ThreatPresence;
 import io.threatflow.inventory.Asset;
 import io.threatflow.threat.Phase;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
+import io.threatflow.threat.ThreatType;
+import io.threatflow.validation.ServiceProbe;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ValidateRemediation}: re-reads the asset through the scanner port and says whether the
- * threat persists and how many eradication retries are left.
+ * {@code Task_ValidateRemediation}: says whether the threat persists and how many eradication retries are
+ * left. An exposed service is probed over TCP where {@code threatflow.validation.probe.allowed-networks} allows,
+ * and the probe is kept in the action log as evidence; otherwise the asset is re-read through the scanner port.
  */
 @Component("validateRemediation")
 class ValidateRemediationDelegate implements JavaDelegate {
 
     private final ThreatService threats;
     private final ActionService actions;
+    private final ServiceProbe probe;
     private final RemediationProperties properties;
 
-    ValidateRemediationDelegate(ThreatService threats, ActionService actions, RemediationProperties properties) {
+    ValidateRemediationDelegate(ThreatService threats, ActionService actions, ServiceProbe probe,
+                                RemediationProperties properties) {
         this.threats = threats;
         this.actions = actions;
+        this.probe = probe;
         this.properties = properties;
     }
 
@@ -33,8 +40,19 @@ class ValidateRemediationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
         Asset scanned = actions.scan(threat);
-        boolean persists = ThreatPresence.persists(threat, scanned);
         int attempt = ERADICATION_ATTEMPT.from(execution, 1);
+        String evidence = "Scan: " + scanned.describe();
+        boolean persists;
+        ServiceProbe.Observation observed = observe(threat, scanned);
+        if (observed.verdict() == ServiceProbe.Verdict.NOT_PROBED) {
+            persists = ThreatPresence.persists(threat, scanned);
+        } else {
+            // the service answers for itself; the inventory's word is not taken
+            persists = observed.verdict() == ServiceProbe.Verdict.OPEN;
+            evidence = observed.detail() + ".";
+            actions.recordObservation(ActionKey.validation(threat.id(), execution.getProcessInstanceId(),
+                    INVESTIGATION_ROUND.from(execution, 1), attempt), scanned.hostname(), observed.detail());
+        }
         int retriesLeft = Math.max(0, properties.maxRetries() - (attempt - 1));
 
         THREAT_PERSISTS.set(execution, persists);
@@ -42,7 +60,15 @@ class ValidateRemediationDelegate implements JavaDelegate {
         VALIDATION_RESULT.set(execution, (persists
                 ? "The threat is still present after attempt %d (%d retries left).".formatted(attempt, retriesLeft)
                 : "The threat is no longer present after attempt %d.".formatted(attempt))
-                + " Scan: " + scanned.describe());
+                + " " + evidence);
         threats.markPhase(threat.id(), Phase.VALIDATED);
+    }
+
+    /** An exposed service is probed where probing is allowed; other threats are read from the scan. */
+    private ServiceProbe.Observation observe(Threat threat, Asset scanned) {
+        if (threat.type() != ThreatType.EXPOSED_SERVICE || threat.port() == null) {
+            return new ServiceProbe.Observation(ServiceProbe.Verdict.NOT_PROBED, "not an exposed service");
+        }
+        return probe.probe(scanned, threat.port());
     }
 }

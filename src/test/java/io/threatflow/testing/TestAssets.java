@@ -9,6 +9,7 @@ import java.util.Set;
 public final class TestAssets {
 
     private String hostname = TestThreats.ASSET_NAME;
+    private String ipAddress = "10.0.3.30";
     private boolean osSupported = true;
     private NetworkState networkState = NetworkState.CONNECTED;
     private String owner = "hr-it";
@@ -29,6 +30,11 @@ public final class TestAssets {
 
     public TestAssets hostname(String hostname) {
         this.hostname = hostname;
+        return this;
+    }
+
+    public TestAssets ipAddress(String ipAddress) {
+        this.ipAddress = ipAddress;
         return this;
     }
 
@@ -83,7 +89,7 @@ public final class TestAssets {
     }
 
     public Asset build() {
-        return new Asset(TestThreats.ASSET_ID, hostname, "10.0.3.30", "Windows Server", "2012 R2", osSupported,
+        return new Asset(TestThreats.ASSET_ID, hostname, ipAddress, "Windows Server", "2012 R2", osSupported,
                 networkState, Criticality.MEDIUM, owner, managed, accountDisabled, credentialsCompromised,
                 monitoringElevated, openPorts, blockedPorts, findings, false, Set.of());
     }
