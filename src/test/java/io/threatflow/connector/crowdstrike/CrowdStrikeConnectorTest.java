@@ -18,12 +18,9 @@ import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionType;
 import io.threatflow.connector.ConnectorFailureException;
-import io.threatflow.inventory.Asset;
-import io.threatflow.inventory.Criticality;
-import io.threatflow.inventory.NetworkState;
+import io.threatflow.connector.TestAssets;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +43,7 @@ class CrowdStrikeConnectorTest {
     @BeforeEach
     void setUp() {
         connector = new CrowdStrikeConnector(new CrowdStrikeProperties(URI.create(falcon.baseUrl()), null,
-                "client-1", SECRET, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+                "client-1", SECRET, Duration.ofSeconds(5), Duration.ofSeconds(10)));
         falcon.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"access_token\":\"%s\",\"token_type\":\"bearer\",\"expires_in\":1799}".formatted(TOKEN))));
@@ -62,7 +59,7 @@ class CrowdStrikeConnectorTest {
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withBody("{\"resources\":[{\"id\":\"" + AID + "\",\"path\":\"x\"}],\"errors\":[]}")));
 
-        assertThat(connector.isolate(KEY, asset("WEB-01")))
+        assertThat(connector.isolate(KEY, TestAssets.named("WEB-01")))
                 .isEqualTo("CrowdStrike containment of web-01 requested: device " + AID + " was normal");
         falcon.verify(postRequestedFor(urlPathEqualTo(CONTAIN)).withQueryParam("action_name", equalTo("contain"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -79,7 +76,7 @@ class CrowdStrikeConnectorTest {
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withBody("{\"resources\":[{\"id\":\"" + AID + "\"}],\"errors\":[]}")));
 
-        assertThat(connector.reconnect(KEY, asset("web-01")))
+        assertThat(connector.reconnect(KEY, TestAssets.named("web-01")))
                 .isEqualTo("CrowdStrike lifting of containment of web-01 requested: device " + AID + " was contained");
     }
 
@@ -87,7 +84,7 @@ class CrowdStrikeConnectorTest {
     void aHostContainedAlready_isNotContainedTwice() {
         deviceIs("containment_pending");
 
-        assertThat(connector.isolate(KEY, asset("web-01"))).isEqualTo(
+        assertThat(connector.isolate(KEY, TestAssets.named("web-01"))).isEqualTo(
                 "CrowdStrike containment of web-01 not requested: device " + AID + " is containment_pending already");
         falcon.verify(0, postRequestedFor(urlPathEqualTo(CONTAIN)));
     }
@@ -102,14 +99,14 @@ class CrowdStrikeConnectorTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"errors\":[{\"code\":409,\"message\":\"host already contained\"}]}")));
 
-        assertThat(connector.isolate(KEY, asset("web-01")))
+        assertThat(connector.isolate(KEY, TestAssets.named("web-01")))
                 .isEqualTo("CrowdStrike containment of web-01 done already: device " + AID + " is contained");
 
         deviceIs("normal");
         falcon.stubFor(post(urlPathEqualTo(CONTAIN)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"errors\":[{\"code\":400,\"message\":\"containment is not supported\"}]}")));
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("web-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01")))
                 .isInstanceOf(ActionRejectedException.class)
                 .hasMessage("CrowdStrike refused the containment of web-01 (device " + AID
                         + ", 400 containment is not supported)");
@@ -121,7 +118,7 @@ class CrowdStrikeConnectorTest {
                 .withQueryParam("filter", equalTo("hostname:'jump-01'"))
                 .willReturn(okJson("{\"meta\":{},\"resources\":[],\"errors\":[]}")));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("jump-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("jump-01")))
                 .isInstanceOf(ActionRejectedException.class).hasMessage("no CrowdStrike device named jump-01");
     }
 
@@ -133,11 +130,11 @@ class CrowdStrikeConnectorTest {
         falcon.stubFor(post(urlPathEqualTo(CONTAIN)).inScenario("busy").whenScenarioStateIs("failing")
                 .willReturn(aResponse().withStatus(500)));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("web-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01")))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessage("CrowdStrike answered 429 to POST " + CONTAIN + "?action_name=contain: rate limited, "
                         + "retry after 2025-12-02T00:00:00Z");
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("web-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01")))
                 .isInstanceOf(ConnectorFailureException.class).hasMessageContaining("answered 500")
                 .message().doesNotContain(SECRET).doesNotContain(TOKEN);
 
@@ -150,7 +147,7 @@ class CrowdStrikeConnectorTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"errors\":[{\"code\":403,\"message\":\"access denied, invalid client " + SECRET + "\"}]}")));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("web-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01")))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageContaining("the token endpoint of crowdstrike issued no token")
                 .message().doesNotContain(SECRET);
@@ -166,8 +163,4 @@ class CrowdStrikeConnectorTest {
                 + status + "\"}],\"errors\":[]}");
     }
 
-    private static Asset asset(String hostname) {
-        return new Asset("asset-1", hostname, "10.0.0.5", "Windows", "11", true, NetworkState.CONNECTED,
-                Criticality.HIGH, "ops", true, false, false, false, Set.of(), Set.of(), Set.of());
-    }
 }

@@ -15,20 +15,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionType;
 import io.threatflow.connector.ConnectorFailureException;
+import io.threatflow.connector.TestAssets;
 import io.threatflow.connector.defender.DefenderProperties.IsolationType;
 import io.threatflow.connector.defender.DefenderProperties.ScanType;
-import io.threatflow.inventory.Asset;
-import io.threatflow.inventory.Criticality;
-import io.threatflow.inventory.NetworkState;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +45,7 @@ class DefenderConnectorTest {
 
     @BeforeEach
     void setUp() {
-        connector = connector(Duration.ofSeconds(2));
+        connector = connector(Duration.ofSeconds(10));
         defender.stubFor(post("/tenant-1/oauth2/v2.0/token").willReturn(okJson("""
                 {"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"%s"}""".formatted(TOKEN))));
         defender.stubFor(get(urlPathEqualTo("/api/machines"))
@@ -68,7 +64,7 @@ class DefenderConnectorTest {
         return new DefenderConnector(new DefenderProperties(URI.create(defender.baseUrl()),
                 URI.create(defender.baseUrl() + "/tenant-1/oauth2/v2.0/token"), "tenant-1", "client-1", SECRET,
                 "https://api.securitycenter.microsoft.com/.default", IsolationType.Selective, ScanType.Full,
-                Duration.ofSeconds(2), readTimeout));
+                Duration.ofSeconds(5), readTimeout));
     }
 
     @Test
@@ -76,7 +72,7 @@ class DefenderConnectorTest {
         defender.stubFor(post("/api/machines/" + MACHINE + "/isolate").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(action("a-1", "Isolate", "Pending", "x"))));
 
-        String detail = connector.isolate(KEY, asset("WEB-01.corp.example"));
+        String detail = connector.isolate(KEY, TestAssets.named("WEB-01.corp.example"));
 
         assertThat(detail).isEqualTo("Defender selective isolation of web-01.corp.example requested: "
                 + "machine action a-1, Pending, requested by app");
@@ -96,7 +92,7 @@ class DefenderConnectorTest {
         defender.stubFor(post("/api/machines/" + MACHINE + "/unisolate").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(action("a-2", "Unisolate", "Pending", "x"))));
 
-        assertThat(connector.reconnect(KEY, asset("web-01.corp.example")))
+        assertThat(connector.reconnect(KEY, TestAssets.named("web-01.corp.example")))
                 .startsWith("Defender release from isolation of web-01.corp.example requested: machine action a-2");
         defender.verify(postRequestedFor(urlPathEqualTo("/api/machines/" + MACHINE + "/unisolate"))
                 .withRequestBody(matchingJsonPath("$.Comment", containing("[" + KEY.value() + "]"))));
@@ -108,7 +104,7 @@ class DefenderConnectorTest {
                 .withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody(action("a-3", "RunAntiVirusScan", "Pending", "x"))));
 
-        assertThat(connector.removeMalware(KEY, asset("web-01.corp.example"), "Trojan:Win32/Emotet\nsecond line"))
+        assertThat(connector.removeMalware(KEY, TestAssets.named("web-01.corp.example"), "Trojan:Win32/Emotet\nsecond line"))
                 .startsWith("Defender full antivirus scan of web-01.corp.example requested: machine action a-3");
         defender.verify(postRequestedFor(urlPathEqualTo("/api/machines/" + MACHINE + "/runAntiVirusScan"))
                 .withRequestBody(equalToJson("""
@@ -122,7 +118,7 @@ class DefenderConnectorTest {
                 + action("a-1", "Isolate", "Succeeded", "ThreatFlow isolates [" + KEY.value() + "]") + ","
                 + action("a-9", "Isolate", "Pending", "[" + KEY.value() + "0]") + "]");
 
-        assertThat(connector.isolate(KEY, asset("web-01.corp.example"))).isEqualTo(
+        assertThat(connector.isolate(KEY, TestAssets.named("web-01.corp.example"))).isEqualTo(
                 "Defender selective isolation of web-01.corp.example requested earlier under this key: "
                         + "machine action a-1, Succeeded, requested by app");
         defender.verify(0, postRequestedFor(urlPathEqualTo("/api/machines/" + MACHINE + "/isolate")));
@@ -141,7 +137,7 @@ class DefenderConnectorTest {
                         .replace("2026-11-30T12:00:00Z", "2026-11-30T13:00:00Z") + "]}")));
         stubActions("Unisolate", "[" + action("a-4", "Unisolate", "Succeeded", "earlier") + "]");
 
-        assertThat(connector.isolate(KEY, asset("web-01.corp.example"))).isEqualTo(
+        assertThat(connector.isolate(KEY, TestAssets.named("web-01.corp.example"))).isEqualTo(
                 "Defender selective isolation of web-01.corp.example under way or done already "
                         + "(ActiveRequestAlreadyExists: Action is already in progress): machine action a-5, "
                         + "Succeeded, requested by app");
@@ -154,7 +150,7 @@ class DefenderConnectorTest {
                         {"error":{"code":"ActiveRequestAlreadyExists","message":"Action is already in progress"}}""")));
         stubActions("Isolate", "[" + action("a-5", "Isolate", "Pending", "by an analyst") + "]");
 
-        assertThatThrownBy(() -> connector.reconnect(KEY, asset("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.reconnect(KEY, TestAssets.named("web-01.corp.example")))
                 .isInstanceOf(ActionRejectedException.class)
                 .hasMessage("Defender refused the release from isolation of web-01.corp.example "
                         + "(400 ActiveRequestAlreadyExists: Action is already in progress)");
@@ -166,10 +162,10 @@ class DefenderConnectorTest {
                 .withQueryParam("$filter", equalTo("computerDnsName eq 'jump-01.branch.example'"))
                 .willReturn(aResponse().withStatus(404)));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("jump-01.branch.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("jump-01.branch.example")))
                 .isInstanceOf(ActionRejectedException.class)
                 .hasMessageStartingWith("no Defender machine named jump-01.branch.example");
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("web' or 1 eq 1")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web' or 1 eq 1")))
                 .isInstanceOf(ActionRejectedException.class).hasMessageContaining("not a host name");
     }
 
@@ -185,14 +181,14 @@ class DefenderConnectorTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody(action("a-1", "Isolate", "Pending", "x"))));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01.corp.example")))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessage("Defender answered 429 to POST /api/machines/" + MACHINE
                         + "/isolate: rate limited, retry after 30 s");
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01.corp.example")))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageContaining("answered 503").hasMessageContaining("unavailable");
-        assertThat(connector.isolate(KEY, asset("web-01.corp.example"))).contains("machine action a-1");
+        assertThat(connector.isolate(KEY, TestAssets.named("web-01.corp.example"))).contains("machine action a-1");
 
         defender.verify(3, postRequestedFor(urlPathEqualTo("/api/machines/" + MACHINE + "/isolate"))
                 .withRequestBody(matchingJsonPath("$.Comment", containing("[" + KEY.value() + "]"))));
@@ -204,7 +200,7 @@ class DefenderConnectorTest {
         defender.stubFor(post("/api/machines/" + MACHINE + "/isolate")
                 .willReturn(aResponse().withStatus(201).withFixedDelay(1500)));
 
-        assertThatThrownBy(() -> connector(Duration.ofMillis(300)).isolate(KEY, asset("web-01.corp.example")))
+        assertThatThrownBy(() -> connector(Duration.ofMillis(300)).isolate(KEY, TestAssets.named("web-01.corp.example")))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageStartingWith("Defender did not answer POST /api/machines/" + MACHINE + "/isolate");
     }
@@ -216,7 +212,7 @@ class DefenderConnectorTest {
                         {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided: %s"}"""
                         .formatted(SECRET))));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01.corp.example")))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageContaining("the token endpoint of defender issued no token")
                 .message().doesNotContain(SECRET).doesNotContain(TOKEN);
@@ -231,11 +227,11 @@ class DefenderConnectorTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody(action("a-1", "Isolate", "Pending", "x"))));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, asset("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01.corp.example")))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageContaining("answered 401").hasMessageContaining("credentials")
                 .message().doesNotContain(SECRET).doesNotContain(TOKEN);
-        String detail = connector.isolate(KEY, asset("web-01.corp.example"));
+        String detail = connector.isolate(KEY, TestAssets.named("web-01.corp.example"));
 
         assertThat(detail).doesNotContain(SECRET).doesNotContain(TOKEN);
         defender.verify(2, postRequestedFor(urlPathEqualTo("/tenant-1/oauth2/v2.0/token")));
@@ -263,8 +259,4 @@ class DefenderConnectorTest {
                 .formatted(id, type, comment, status, MACHINE);
     }
 
-    static Asset asset(String hostname) {
-        return new Asset("asset-1", hostname, "10.0.0.5", "Windows", "11", true, NetworkState.CONNECTED,
-                Criticality.HIGH, "ops", true, false, false, false, Set.of(), Set.of(), Set.of());
-    }
 }
