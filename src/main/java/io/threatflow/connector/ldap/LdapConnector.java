@@ -64,48 +64,36 @@ class LdapConnector implements Connector, AccountControlPort, AutoCloseable {
 
     @Override
     public String disableAccount(ActionKey key, Asset asset) {
-        String account = accountOf(asset);
-        SearchResultEntry user = findUser(account);
-        return switch (settings.dialect()) {
-            case ACTIVE_DIRECTORY -> {
-                int control = userAccountControl(user);
-                if ((control & ACCOUNTDISABLE) != 0) {
-                    yield "account " + account + " (" + user.getDN() + ") was already disabled in Active Directory";
-                }
-                modify(user, new Modification(ModificationType.REPLACE, USER_ACCOUNT_CONTROL,
-                        Integer.toString(control | ACCOUNTDISABLE)));
-                yield "account " + account + " (" + user.getDN() + ") disabled in Active Directory";
-            }
-            case OPENLDAP -> {
-                if (user.hasAttribute(PWD_ACCOUNT_LOCKED_TIME)) {
-                    yield "account " + account + " (" + user.getDN() + ") was already locked in the directory";
-                }
-                modify(user, new Modification(ModificationType.REPLACE, PWD_ACCOUNT_LOCKED_TIME, PERMANENT_LOCK));
-                yield "account " + account + " (" + user.getDN() + ") locked in the directory (pwdAccountLockedTime)";
-            }
-        };
+        return setDisabled(asset, true);
     }
 
     @Override
     public String enableAccount(ActionKey key, Asset asset) {
+        return setDisabled(asset, false);
+    }
+
+    private String setDisabled(Asset asset, boolean disabled) {
         String account = accountOf(asset);
         SearchResultEntry user = findUser(account);
+        String who = "account " + account + " (" + user.getDN() + ")";
         return switch (settings.dialect()) {
             case ACTIVE_DIRECTORY -> {
                 int control = userAccountControl(user);
-                if ((control & ACCOUNTDISABLE) == 0) {
-                    yield "account " + account + " (" + user.getDN() + ") was already enabled in Active Directory";
+                int wanted = disabled ? control | ACCOUNTDISABLE : control & ~ACCOUNTDISABLE;
+                if (wanted == control) {
+                    yield who + " was already " + (disabled ? "disabled" : "enabled") + " in Active Directory";
                 }
-                modify(user, new Modification(ModificationType.REPLACE, USER_ACCOUNT_CONTROL,
-                        Integer.toString(control & ~ACCOUNTDISABLE)));
-                yield "account " + account + " (" + user.getDN() + ") enabled again in Active Directory";
+                modify(user, new Modification(ModificationType.REPLACE, USER_ACCOUNT_CONTROL, Integer.toString(wanted)));
+                yield who + (disabled ? " disabled" : " enabled again") + " in Active Directory";
             }
             case OPENLDAP -> {
-                if (!user.hasAttribute(PWD_ACCOUNT_LOCKED_TIME)) {
-                    yield "account " + account + " (" + user.getDN() + ") was not locked in the directory";
+                if (user.hasAttribute(PWD_ACCOUNT_LOCKED_TIME) == disabled) {
+                    yield who + (disabled ? " was already locked" : " was not locked") + " in the directory";
                 }
-                modify(user, new Modification(ModificationType.DELETE, PWD_ACCOUNT_LOCKED_TIME));
-                yield "account " + account + " (" + user.getDN() + ") unlocked in the directory";
+                modify(user, disabled
+                        ? new Modification(ModificationType.REPLACE, PWD_ACCOUNT_LOCKED_TIME, PERMANENT_LOCK)
+                        : new Modification(ModificationType.DELETE, PWD_ACCOUNT_LOCKED_TIME));
+                yield who + (disabled ? " locked in the directory (pwdAccountLockedTime)" : " unlocked in the directory");
             }
         };
     }

@@ -197,8 +197,7 @@ class LdapConnectorTest {
         @Test
         void actsOverLdapsWithTheConfiguredTrustStore() throws Exception {
             File keyStore = localhostCertificate();
-            SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(keyStore, KEY_STORE_PASSWORD.toCharArray(),
-                    "PKCS12", null), (javax.net.ssl.TrustManager) null);
+            SSLUtil serverTls = serverTls(keyStore);
             start(InMemoryListenerConfig.createLDAPSConfig("ldaps", InetAddress.getLoopbackAddress(), 0,
                             serverTls.createSSLServerSocketFactory(), null),
                     "dn: cn=Jane Doe,ou=users," + BASE, "objectClass: user", "sAMAccountName: j.doe",
@@ -213,8 +212,7 @@ class LdapConnectorTest {
         @Test
         void refusesADirectoryWhoseCertificateIsNotTrusted() throws Exception {
             File keyStore = localhostCertificate();
-            SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(keyStore, KEY_STORE_PASSWORD.toCharArray(),
-                    "PKCS12", null), (javax.net.ssl.TrustManager) null);
+            SSLUtil serverTls = serverTls(keyStore);
             start(InMemoryListenerConfig.createLDAPConfig("ldap+starttls", InetAddress.getLoopbackAddress(), 0,
                     serverTls.createSSLSocketFactory()));
             // ldap:// without a transport means StartTLS, checked against the JVM's trust store
@@ -253,6 +251,11 @@ class LdapConnectorTest {
                 "--subject-dn", "CN=localhost", "--subject-alternative-name-dns", "localhost");
         assertThat(generated).isEqualTo(ResultCode.SUCCESS);
         return keyStore;
+    }
+
+    static SSLUtil serverTls(File keyStore) throws Exception {
+        return new SSLUtil(new KeyStoreKeyManager(keyStore, KEY_STORE_PASSWORD.toCharArray(), "PKCS12", null),
+                (javax.net.ssl.TrustManager) null);
     }
 
     static InMemoryListenerConfig plain() throws Exception {
