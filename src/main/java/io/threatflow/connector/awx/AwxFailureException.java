@@ -1,0 +1,12 @@
+package io.threatflow.connector.awx;
+
+/**
+ * AWX could not be reached, answered with an error a later try may not meet, or its job failed or is still
+ * running: a technical failure, so the job retries and, when retries run out, the incident shows this message.
+ */
+class AwxFailureException extends RuntimeException {
+
+    AwxFailureException(String message) {
+        super(message);
+    }
+}
