@@ -86,9 +86,13 @@ class NotificationConfiguration {
         return senders;
     }
 
-    /** Explicit timeouts, no redirects, the JDK's certificate and host name checks. */
+    /**
+     * Explicit timeouts, no redirects, the JDK's certificate and host name checks. HTTP/1.1: a webhook is one
+     * small POST, and the JDK's h2c upgrade on plain http trips some servers and proxies.
+     */
     static RestClient restClient(NotificationProperties.Delivery delivery) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(delivery.connectTimeout())
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(delivery.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(delivery.readTimeout());
