@@ -4,7 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Default notification channel: the application log. Replace with mail or chat by another bean. */
+/**
+ * Default notification channel: the application log. With routes configured under
+ * {@code threatflow.notifications.routes} the outbox adapter of {@code notification/} takes over as the primary
+ * bean (and logs the same line).
+ */
 @Component
 class LogNotificationAdapter implements NotificationPort {
 
@@ -12,7 +16,7 @@ class LogNotificationAdapter implements NotificationPort {
 
     @Override
     public void send(Notification notification) {
-        log.info("[to {}] {} (threat {}): {}", notification.audience(), notification.subject(),
+        log.info("[to {}] {} (threat {}): {}", notification.audience().label(), notification.subject(),
                 notification.threatId(), notification.body());
     }
 }

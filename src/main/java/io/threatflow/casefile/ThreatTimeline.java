@@ -3,6 +3,9 @@ package io.threatflow.casefile;
 import io.threatflow.action.ActionRecord;
 import io.threatflow.action.ActionService;
 import io.threatflow.mitigation.MitigationProcess;
+import io.threatflow.notification.Channel;
+import io.threatflow.notification.NotificationOutbox;
+import io.threatflow.notification.OutboxEntry;
 import io.threatflow.remediation.RemediationProcess;
 import io.threatflow.remediation.RemediationCases;
 import io.threatflow.remediation.Step;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Everything that happened to a threat, in order: the report, every step and task of its cases (from the
- * engine's history), every action (from the action log) and every further sighting, each with its actor.
+ * engine's history), every action (from the action log), every notification with how its delivery went (from
+ * the notification outbox; empty when no route is configured) and every further sighting, each with its actor.
  */
 @Component
 public class ThreatTimeline {
@@ -28,18 +32,21 @@ public class ThreatTimeline {
     private static final Set<String> SHOWN_TYPES = Set.of("startEvent", "endEvent", "noneEndEvent", "userTask",
             "serviceTask", "businessRuleTask", "callActivity", "boundaryError", "messageStartEvent", "errorEndEvent");
 
-    /** @param kind REPORTED, STEP, TASK, ACTION or SIGHTING */
+    /** @param kind REPORTED, STEP, TASK, ACTION, NOTIFICATION or SIGHTING */
     public record Entry(Instant at, String kind, String step, String name, String element, String actor, String detail) {
     }
 
     private final ThreatService threats;
     private final ActionService actions;
     private final RemediationCases cases;
+    private final NotificationOutbox notifications;
 
-    ThreatTimeline(ThreatService threats, ActionService actions, RemediationCases cases) {
+    ThreatTimeline(ThreatService threats, ActionService actions, RemediationCases cases,
+                   NotificationOutbox notifications) {
         this.threats = threats;
         this.actions = actions;
         this.cases = cases;
+        this.notifications = notifications;
     }
 
     public List<Entry> of(String threatId) {
@@ -51,6 +58,7 @@ public class ThreatTimeline {
                 + (threat.sourceRef() == null ? "" : ", reference " + threat.sourceRef())));
         history.forEach(instance -> entries.addAll(steps(instance)));
         actions.history(threatId).forEach(action -> entries.add(action(action)));
+        notifications.forThreat(threatId).forEach(notification -> entries.add(notification(notification)));
         threats.sightings(threatId).forEach(sighting -> entries.add(sighting(sighting)));
         entries.sort(Comparator.comparing(Entry::at));
         return entries;
@@ -88,6 +96,22 @@ public class ThreatTimeline {
     private static Entry action(ActionRecord action) {
         return new Entry(action.performedAt(), "ACTION", null, action.action() + " (" + action.purpose() + ")", null,
                 AUTOMATION, action.status() + " on " + action.target() + ": " + action.detail());
+    }
+
+    /** When the case sent it, and what became of it: delivered, waiting for another attempt, or given up. */
+    static Entry notification(OutboxEntry notification) {
+        String to = notification.channel() == Channel.EMAIL ? notification.recipient()
+                : "route " + notification.recipient();
+        String outcome = switch (notification.status()) {
+            case SENT -> "SENT at " + notification.sentAt();
+            case PENDING -> notification.attempts() == 0 ? "PENDING"
+                    : "PENDING, attempt " + notification.attempts() + " failed, next at " + notification.nextAttemptAt()
+                    + ": " + notification.lastError();
+            case FAILED -> "FAILED after " + notification.attempts() + " attempt(s): " + notification.lastError();
+        };
+        return new Entry(notification.createdAt(), "NOTIFICATION", null,
+                "Notification by " + notification.channel() + " to " + to, null, AUTOMATION,
+                outcome + "; " + notification.subject());
     }
 
     private static Entry sighting(Sighting sighting) {

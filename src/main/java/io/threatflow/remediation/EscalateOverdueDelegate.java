@@ -3,6 +3,7 @@ package io.threatflow.remediation;
 import static io.threatflow.remediation.RemediationProcess.*;
 
 import io.threatflow.action.NotificationPort;
+import io.threatflow.action.NotificationPort.Audience;
 import io.threatflow.action.NotificationPort.Notification;
 import io.threatflow.sla.Sla;
 import io.threatflow.sla.SlaBreached;
@@ -48,7 +49,7 @@ class EscalateOverdueDelegate implements JavaDelegate {
         SlaBreached breach = breaches.record(threatId, sla, SEVERITY.from(execution),
                 dueAt(execution, sla).toInstant(), overdue.isEmpty() ? null : overdue.get(0).getId());
         if (breach != null) {
-            notifications.send(new Notification(threatId, NotifyStakeholdersDelegate.MANAGERS,
+            notifications.send(new Notification(threatId, Audience.groups(NotifyStakeholdersDelegate.MANAGERS),
                     "Overdue (" + sla.name().toLowerCase() + "): " + THREAT_TITLE.from(execution, threatId),
                     "Severity %s, %s was due at %s.".formatted(breach.severity(), sla.name().toLowerCase(),
                             breach.dueAt())));

@@ -5,6 +5,7 @@ import static io.threatflow.remediation.RemediationProcess.*;
 import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionService;
 import io.threatflow.action.NotificationPort;
+import io.threatflow.action.NotificationPort.Audience;
 import io.threatflow.action.NotificationPort.Notification;
 import io.threatflow.inventory.Asset;
 import io.threatflow.inventory.InventoryService;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component("notifyStakeholders")
 class NotifyStakeholdersDelegate implements JavaDelegate {
 
-    static final String MANAGERS = "soc-managers";
+    /** The Camunda group of the SOC managers ({@code access.Groups.MANAGERS}, which this package may not import). */
+    static final String MANAGERS = "managers";
 
     private final ThreatService threats;
     private final InventoryService inventory;
@@ -42,10 +44,10 @@ class NotifyStakeholdersDelegate implements JavaDelegate {
                 REMEDIATION_ACTION.optionalFrom(execution).orElse("to be chosen by the analyst"),
                 Boolean.TRUE.equals(CONTAIN_FIRST.from(execution, false)) ? ", contained first" : "",
                 Boolean.TRUE.equals(APPROVAL_REQUIRED.from(execution, false)) ? ", needs manager approval" : "");
-        String audience = asset.owner() == null ? MANAGERS : asset.owner() + ", " + MANAGERS;
+        Audience audience = asset.owner() == null ? Audience.groups(MANAGERS) : Audience.ownerAnd(asset.owner(), MANAGERS);
         String subject = "Threat on " + asset.hostname() + ": " + threat.title();
         notifications.send(new Notification(threat.id(), audience, subject, plan));
-        actions.recordNotification(ActionKey.notification(threat.id(), execution.getProcessInstanceId()), audience,
+        actions.recordNotification(ActionKey.notification(threat.id(), execution.getProcessInstanceId()), audience.label(),
                 subject + ". " + plan);
     }
 }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.threatflow.action.NotificationPort;
+import io.threatflow.action.NotificationPort.Audience;
 import io.threatflow.action.NotificationPort.Notification;
 import io.threatflow.sla.Sla;
 import io.threatflow.sla.SlaBreached;
@@ -65,7 +66,7 @@ class EscalateOverdueDelegateTest {
         delegate.execute(overdueTriage(task("task-1", 50)));
 
         verify(query).taskDefinitionKey(TASK_TRIAGE_THREAT);
-        verify(notifications).send(new Notification("threat-1", NotifyStakeholdersDelegate.MANAGERS,
+        verify(notifications).send(new Notification("threat-1", Audience.groups("managers"),
                 "Overdue (triage): Log4Shell", "Severity CRITICAL, triage was due at 2026-03-02T09:15:00Z."));
         verify(taskService).setPriority("task-1", EscalateOverdueDelegate.ESCALATED_PRIORITY);
     }

@@ -17,6 +17,7 @@ import io.threatflow.action.ActionPurpose;
 import io.threatflow.action.ActionService;
 import io.threatflow.action.ActionType;
 import io.threatflow.action.NotificationPort;
+import io.threatflow.action.NotificationPort.Audience;
 import io.threatflow.action.NotificationPort.Notification;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.threat.Threat;
@@ -51,9 +52,9 @@ class NotifyStakeholdersDelegateTest {
 
         String subject = "Threat on legacy-hr-01: RDP exposed to the internet";
         String plan = "Severity CRITICAL. Planned action: CLOSE_PORT, contained first, needs manager approval.";
-        verify(notifications).send(new Notification("threat-1", "hr-it, soc-managers", subject, plan));
+        verify(notifications).send(new Notification("threat-1", Audience.ownerAnd("hr-it", "managers"), subject, plan));
         verify(actions).recordNotification(new ActionKey("threat-1", ActionPurpose.NOTIFICATION,
-                ActionType.NOTIFY_STAKEHOLDERS, "process-instance-1", "response-planned"), "hr-it, soc-managers",
+                ActionType.NOTIFY_STAKEHOLDERS, "process-instance-1", "response-planned"), "hr-it, managers",
                 subject + ". " + plan);
     }
 
@@ -63,7 +64,7 @@ class NotifyStakeholdersDelegateTest {
 
         delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "LOW")));
 
-        verify(notifications).send(new Notification("threat-1", "soc-managers",
+        verify(notifications).send(new Notification("threat-1", Audience.groups("managers"),
                 "Threat on legacy-hr-01: RDP exposed to the internet",
                 "Severity LOW. Planned action: to be chosen by the analyst."));
     }
@@ -76,7 +77,7 @@ class NotifyStakeholdersDelegateTest {
                 "process-instance-2"));
 
         verify(actions).recordNotification(new ActionKey("threat-1", ActionPurpose.NOTIFICATION,
-                ActionType.NOTIFY_STAKEHOLDERS, "process-instance-2", "response-planned"), "soc-managers",
+                ActionType.NOTIFY_STAKEHOLDERS, "process-instance-2", "response-planned"), "managers",
                 "Threat on legacy-hr-01: RDP exposed to the internet. "
                         + "Severity LOW. Planned action: to be chosen by the analyst.");
     }
