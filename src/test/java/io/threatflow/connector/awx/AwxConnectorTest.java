@@ -38,7 +38,7 @@ class AwxConnectorTest {
     static final ActionKey KEY = ActionKey.eradication("t-7", ActionType.PATCH_SOFTWARE, "case-3", 1, 1);
     static final Asset WEB_01 = new Asset("a-1", "web-01", "10.0.1.10", "Ubuntu", "22.04", true,
             NetworkState.CONNECTED, Criticality.HIGH, "web-team", true, false, false, false, Set.of(22), Set.of(),
-            Set.of("CVE-2024-6387"));
+            Set.of("CVE-2024-6387"), false, Set.of());
 
     @RegisterExtension
     static WireMockExtension awx = WireMockExtension.newInstance()
@@ -84,7 +84,7 @@ class AwxConnectorTest {
     @Test
     void refusesAHostTheInventoryDoesNotKnow() {
         Asset unknown = new Asset(null, "jump-01.branch.example", "192.0.2.9", null, null, true,
-                NetworkState.CONNECTED, Criticality.MEDIUM, null, false, false, false, false, Set.of(3389), Set.of(), Set.of());
+                NetworkState.CONNECTED, Criticality.MEDIUM, null, false, false, false, false, Set.of(3389), Set.of(), Set.of(), false, Set.of());
 
         assertThatThrownBy(() -> connector.closePort(KEY, unknown, 3389))
                 .isInstanceOf(ActionRejectedException.class)

@@ -18,7 +18,7 @@ import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionType;
 import io.threatflow.connector.ConnectorFailureException;
-import io.threatflow.connector.TestAssets;
+import static io.threatflow.testing.TestAssets.asset;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +59,7 @@ class CrowdStrikeConnectorTest {
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withBody("{\"resources\":[{\"id\":\"" + AID + "\",\"path\":\"x\"}],\"errors\":[]}")));
 
-        assertThat(connector.isolate(KEY, TestAssets.named("WEB-01")))
+        assertThat(connector.isolate(KEY, asset().hostname("WEB-01").build()))
                 .isEqualTo("CrowdStrike containment of web-01 requested: device " + AID + " was normal");
         falcon.verify(postRequestedFor(urlPathEqualTo(CONTAIN)).withQueryParam("action_name", equalTo("contain"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -76,7 +76,7 @@ class CrowdStrikeConnectorTest {
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withBody("{\"resources\":[{\"id\":\"" + AID + "\"}],\"errors\":[]}")));
 
-        assertThat(connector.reconnect(KEY, TestAssets.named("web-01")))
+        assertThat(connector.reconnect(KEY, asset().hostname("web-01").build()))
                 .isEqualTo("CrowdStrike lifting of containment of web-01 requested: device " + AID + " was contained");
     }
 
@@ -84,7 +84,7 @@ class CrowdStrikeConnectorTest {
     void aHostContainedAlready_isNotContainedTwice() {
         deviceIs("containment_pending");
 
-        assertThat(connector.isolate(KEY, TestAssets.named("web-01"))).isEqualTo(
+        assertThat(connector.isolate(KEY, asset().hostname("web-01").build())).isEqualTo(
                 "CrowdStrike containment of web-01 not requested: device " + AID + " is containment_pending already");
         falcon.verify(0, postRequestedFor(urlPathEqualTo(CONTAIN)));
     }
@@ -99,14 +99,14 @@ class CrowdStrikeConnectorTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"errors\":[{\"code\":409,\"message\":\"host already contained\"}]}")));
 
-        assertThat(connector.isolate(KEY, TestAssets.named("web-01")))
+        assertThat(connector.isolate(KEY, asset().hostname("web-01").build()))
                 .isEqualTo("CrowdStrike containment of web-01 done already: device " + AID + " is contained");
 
         deviceIs("normal");
         falcon.stubFor(post(urlPathEqualTo(CONTAIN)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"errors\":[{\"code\":400,\"message\":\"containment is not supported\"}]}")));
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("web-01").build()))
                 .isInstanceOf(ActionRejectedException.class)
                 .hasMessage("CrowdStrike refused the containment of web-01 (device " + AID
                         + ", 400 containment is not supported)");
@@ -118,7 +118,7 @@ class CrowdStrikeConnectorTest {
                 .withQueryParam("filter", equalTo("hostname:'jump-01'"))
                 .willReturn(okJson("{\"meta\":{},\"resources\":[],\"errors\":[]}")));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("jump-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("jump-01").build()))
                 .isInstanceOf(ActionRejectedException.class).hasMessage("no CrowdStrike device named jump-01");
     }
 
@@ -130,11 +130,11 @@ class CrowdStrikeConnectorTest {
         falcon.stubFor(post(urlPathEqualTo(CONTAIN)).inScenario("busy").whenScenarioStateIs("failing")
                 .willReturn(aResponse().withStatus(500)));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("web-01").build()))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessage("CrowdStrike answered 429 to POST " + CONTAIN + "?action_name=contain: rate limited, "
                         + "retry after 2025-12-02T00:00:00Z");
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("web-01").build()))
                 .isInstanceOf(ConnectorFailureException.class).hasMessageContaining("answered 500")
                 .message().doesNotContain(SECRET).doesNotContain(TOKEN);
 
@@ -147,7 +147,7 @@ class CrowdStrikeConnectorTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"errors\":[{\"code\":403,\"message\":\"access denied, invalid client " + SECRET + "\"}]}")));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("web-01").build()))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageContaining("the token endpoint of crowdstrike issued no token")
                 .message().doesNotContain(SECRET);

@@ -20,7 +20,7 @@ import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionType;
 import io.threatflow.connector.ConnectorFailureException;
-import io.threatflow.connector.TestAssets;
+import static io.threatflow.testing.TestAssets.asset;
 import io.threatflow.connector.defender.DefenderProperties.IsolationType;
 import io.threatflow.connector.defender.DefenderProperties.ScanType;
 import java.net.URI;
@@ -72,7 +72,7 @@ class DefenderConnectorTest {
         defender.stubFor(post("/api/machines/" + MACHINE + "/isolate").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(action("a-1", "Isolate", "Pending", "x"))));
 
-        String detail = connector.isolate(KEY, TestAssets.named("WEB-01.corp.example"));
+        String detail = connector.isolate(KEY, asset().hostname("WEB-01.corp.example").build());
 
         assertThat(detail).isEqualTo("Defender selective isolation of web-01.corp.example requested: "
                 + "machine action a-1, Pending, requested by app");
@@ -92,7 +92,7 @@ class DefenderConnectorTest {
         defender.stubFor(post("/api/machines/" + MACHINE + "/unisolate").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(action("a-2", "Unisolate", "Pending", "x"))));
 
-        assertThat(connector.reconnect(KEY, TestAssets.named("web-01.corp.example")))
+        assertThat(connector.reconnect(KEY, asset().hostname("web-01.corp.example").build()))
                 .startsWith("Defender release from isolation of web-01.corp.example requested: machine action a-2");
         defender.verify(postRequestedFor(urlPathEqualTo("/api/machines/" + MACHINE + "/unisolate"))
                 .withRequestBody(matchingJsonPath("$.Comment", containing("[" + KEY.value() + "]"))));
@@ -104,7 +104,7 @@ class DefenderConnectorTest {
                 .withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody(action("a-3", "RunAntiVirusScan", "Pending", "x"))));
 
-        assertThat(connector.removeMalware(KEY, TestAssets.named("web-01.corp.example"), "Trojan:Win32/Emotet\nsecond line"))
+        assertThat(connector.removeMalware(KEY, asset().hostname("web-01.corp.example").build(), "Trojan:Win32/Emotet\nsecond line"))
                 .startsWith("Defender full antivirus scan of web-01.corp.example requested: machine action a-3");
         defender.verify(postRequestedFor(urlPathEqualTo("/api/machines/" + MACHINE + "/runAntiVirusScan"))
                 .withRequestBody(equalToJson("""
@@ -118,7 +118,7 @@ class DefenderConnectorTest {
                 + action("a-1", "Isolate", "Succeeded", "ThreatFlow isolates [" + KEY.value() + "]") + ","
                 + action("a-9", "Isolate", "Pending", "[" + KEY.value() + "0]") + "]");
 
-        assertThat(connector.isolate(KEY, TestAssets.named("web-01.corp.example"))).isEqualTo(
+        assertThat(connector.isolate(KEY, asset().hostname("web-01.corp.example").build())).isEqualTo(
                 "Defender selective isolation of web-01.corp.example requested earlier under this key: "
                         + "machine action a-1, Succeeded, requested by app");
         defender.verify(0, postRequestedFor(urlPathEqualTo("/api/machines/" + MACHINE + "/isolate")));
@@ -137,7 +137,7 @@ class DefenderConnectorTest {
                         .replace("2026-11-30T12:00:00Z", "2026-11-30T13:00:00Z") + "]}")));
         stubActions("Unisolate", "[" + action("a-4", "Unisolate", "Succeeded", "earlier") + "]");
 
-        assertThat(connector.isolate(KEY, TestAssets.named("web-01.corp.example"))).isEqualTo(
+        assertThat(connector.isolate(KEY, asset().hostname("web-01.corp.example").build())).isEqualTo(
                 "Defender selective isolation of web-01.corp.example under way or done already "
                         + "(ActiveRequestAlreadyExists: Action is already in progress): machine action a-5, "
                         + "Succeeded, requested by app");
@@ -150,7 +150,7 @@ class DefenderConnectorTest {
                         {"error":{"code":"ActiveRequestAlreadyExists","message":"Action is already in progress"}}""")));
         stubActions("Isolate", "[" + action("a-5", "Isolate", "Pending", "by an analyst") + "]");
 
-        assertThatThrownBy(() -> connector.reconnect(KEY, TestAssets.named("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.reconnect(KEY, asset().hostname("web-01.corp.example").build()))
                 .isInstanceOf(ActionRejectedException.class)
                 .hasMessage("Defender refused the release from isolation of web-01.corp.example "
                         + "(400 ActiveRequestAlreadyExists: Action is already in progress)");
@@ -162,10 +162,10 @@ class DefenderConnectorTest {
                 .withQueryParam("$filter", equalTo("computerDnsName eq 'jump-01.branch.example'"))
                 .willReturn(aResponse().withStatus(404)));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("jump-01.branch.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("jump-01.branch.example").build()))
                 .isInstanceOf(ActionRejectedException.class)
                 .hasMessageStartingWith("no Defender machine named jump-01.branch.example");
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web' or 1 eq 1")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("web' or 1 eq 1").build()))
                 .isInstanceOf(ActionRejectedException.class).hasMessageContaining("not a host name");
     }
 
@@ -181,14 +181,14 @@ class DefenderConnectorTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody(action("a-1", "Isolate", "Pending", "x"))));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("web-01.corp.example").build()))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessage("Defender answered 429 to POST /api/machines/" + MACHINE
                         + "/isolate: rate limited, retry after 30 s");
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("web-01.corp.example").build()))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageContaining("answered 503").hasMessageContaining("unavailable");
-        assertThat(connector.isolate(KEY, TestAssets.named("web-01.corp.example"))).contains("machine action a-1");
+        assertThat(connector.isolate(KEY, asset().hostname("web-01.corp.example").build())).contains("machine action a-1");
 
         defender.verify(3, postRequestedFor(urlPathEqualTo("/api/machines/" + MACHINE + "/isolate"))
                 .withRequestBody(matchingJsonPath("$.Comment", containing("[" + KEY.value() + "]"))));
@@ -200,7 +200,7 @@ class DefenderConnectorTest {
         defender.stubFor(post("/api/machines/" + MACHINE + "/isolate")
                 .willReturn(aResponse().withStatus(201).withFixedDelay(1500)));
 
-        assertThatThrownBy(() -> connector(Duration.ofMillis(300)).isolate(KEY, TestAssets.named("web-01.corp.example")))
+        assertThatThrownBy(() -> connector(Duration.ofMillis(300)).isolate(KEY, asset().hostname("web-01.corp.example").build()))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageStartingWith("Defender did not answer POST /api/machines/" + MACHINE + "/isolate");
     }
@@ -212,7 +212,7 @@ class DefenderConnectorTest {
                         {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided: %s"}"""
                         .formatted(SECRET))));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("web-01.corp.example").build()))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageContaining("the token endpoint of defender issued no token")
                 .message().doesNotContain(SECRET).doesNotContain(TOKEN);
@@ -227,11 +227,11 @@ class DefenderConnectorTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody(action("a-1", "Isolate", "Pending", "x"))));
 
-        assertThatThrownBy(() -> connector.isolate(KEY, TestAssets.named("web-01.corp.example")))
+        assertThatThrownBy(() -> connector.isolate(KEY, asset().hostname("web-01.corp.example").build()))
                 .isInstanceOf(ConnectorFailureException.class)
                 .hasMessageContaining("answered 401").hasMessageContaining("credentials")
                 .message().doesNotContain(SECRET).doesNotContain(TOKEN);
-        String detail = connector.isolate(KEY, TestAssets.named("web-01.corp.example"));
+        String detail = connector.isolate(KEY, asset().hostname("web-01.corp.example").build());
 
         assertThat(detail).doesNotContain(SECRET).doesNotContain(TOKEN);
         defender.verify(2, postRequestedFor(urlPathEqualTo("/tenant-1/oauth2/v2.0/token")));

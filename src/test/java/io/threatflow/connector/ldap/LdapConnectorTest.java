@@ -273,7 +273,7 @@ class LdapConnectorTest {
 
     static Asset asset(String hostname, String owner) {
         return new Asset("a-1", hostname, "10.0.8.42", "Windows", "11", true, NetworkState.CONNECTED,
-                Criticality.LOW, owner, true, false, true, false, Set.of(), Set.of(), Set.of());
+                Criticality.LOW, owner, true, false, true, false, Set.of(), Set.of(), Set.of(), false, Set.of());
     }
 
     static String stackTrace(Throwable e) {
