@@ -2,18 +2,14 @@ package io.threatflow.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.threatflow.testing.PostgresDatabase;
+import io.threatflow.testing.MigratedDatabase;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The migration that gives assets internet-facing and tags, and the SQL of {@link AssetRepository} that writes,
@@ -22,16 +18,13 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class AssetRepositoryDatabaseTest {
 
-    enum Database { H2, POSTGRESQL }
-
-    private PostgresDatabase postgres;
+    private MigratedDatabase database;
     private JdbcClient jdbc;
-    private DataSource dataSource;
     private AssetRepository assets;
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void shouldGiveAssetsOfEarlierReleases_noTagsAndNotInternetFacing(Database database) {
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldGiveAssetsOfEarlierReleases_noTagsAndNotInternetFacing(MigratedDatabase.Kind database) {
         open(database);
         migrate("5");
         jdbc.sql("insert into asset (id, hostname, registered_at) values ('old-1', 'old-host', ?)")
@@ -45,8 +38,8 @@ class AssetRepositoryDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void shouldRoundTripTags_andUpdateOnlyWhatALoadCarries(Database database) {
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldRoundTripTags_andUpdateOnlyWhatALoadCarries(MigratedDatabase.Kind database) {
         open(database);
         migrate(null);
         Asset web = assets.insert(asset("web-01", true, Set.of("linux", "dmz")));
@@ -75,8 +68,8 @@ class AssetRepositoryDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void shouldSearchByHostnameTagAndInternetFacing_andNameNoAssetByASharedIp(Database database) {
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldSearchByHostnameTagAndInternetFacing_andNameNoAssetByASharedIp(MigratedDatabase.Kind database) {
         open(database);
         migrate(null);
         assets.insert(asset("web-01", true, Set.of("linux", "dmz")));
@@ -106,29 +99,18 @@ class AssetRepositoryDatabaseTest {
 
     @AfterEach
     void close() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        } else if (jdbc != null) {
-            jdbc.sql("shutdown").update();
+        if (database != null) {
+            database.close();
         }
     }
 
-    private void open(Database database) {
-        if (database == Database.POSTGRESQL) {
-            postgres = PostgresDatabase.createFresh("threatflow_asset_");
-            dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.url(), PostgresDatabase.USER,
-                    PostgresDatabase.PASSWORD);
-        } else {
-            dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-                    "jdbc:h2:mem:asset-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        }
-        jdbc = JdbcClient.create(dataSource);
+    private void open(MigratedDatabase.Kind kind) {
+        database = MigratedDatabase.open(kind, "threatflow_asset_");
+        jdbc = database.jdbc();
         assets = new AssetRepository(jdbc, Clock.systemUTC());
     }
 
-    /** As application.yaml configures Flyway for the application; up to {@code target}, or all of them. */
     private void migrate(String target) {
-        var flyway = Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0");
-        (target == null ? flyway : flyway.target(target)).load().migrate();
+        database.migrate(target);
     }
 }
