@@ -2,17 +2,14 @@ package io.threatflow.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.threatflow.testing.PostgresDatabase;
+import io.threatflow.testing.MigratedDatabase;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The migration that gives {@code action_log} its {@code case_id}, and the SQL of {@link ActionLog} that writes
@@ -22,16 +19,13 @@ class ActionLogDatabaseTest {
 
     private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
 
-    enum Database { H2, POSTGRESQL }
-
-    private PostgresDatabase postgres;
+    private MigratedDatabase database;
     private JdbcClient jdbc;
-    private DataSource dataSource;
     private final String threatId = UUID.randomUUID().toString();
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void shouldBackfillTheCase_ofActionsLoggedBefore_fromTheirKeys(Database database) {
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldBackfillTheCase_ofActionsLoggedBefore_fromTheirKeys(MigratedDatabase.Kind database) {
         open(database);
         migrate("4");
         registerThreat();
@@ -52,8 +46,8 @@ class ActionLogDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void shouldWriteTheCase_andReadACasesActionsByIt(Database database) {
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldWriteTheCase_andReadACasesActionsByIt(MigratedDatabase.Kind database) {
         open(database);
         migrate(null);
         registerThreat();
@@ -75,29 +69,18 @@ class ActionLogDatabaseTest {
 
     @AfterEach
     void close() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        } else if (jdbc != null) {
-            jdbc.sql("shutdown").update();
+        if (database != null) {
+            database.close();
         }
     }
 
-    private void open(Database database) {
-        if (database == Database.POSTGRESQL) {
-            postgres = PostgresDatabase.createFresh("threatflow_action_");
-            dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.url(), PostgresDatabase.USER,
-                    PostgresDatabase.PASSWORD);
-        } else {
-            dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-                    "jdbc:h2:mem:action-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        }
-        jdbc = JdbcClient.create(dataSource);
+    private void open(MigratedDatabase.Kind kind) {
+        database = MigratedDatabase.open(kind, "threatflow_action_");
+        jdbc = database.jdbc();
     }
 
-    /** As application.yaml configures Flyway for the application; up to {@code target}, or all of them. */
     private void migrate(String target) {
-        var flyway = Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0");
-        (target == null ? flyway : flyway.target(target)).load().migrate();
+        database.migrate(target);
     }
 
     private void registerThreat() {

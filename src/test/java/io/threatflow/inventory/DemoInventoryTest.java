@@ -31,6 +31,15 @@ class DemoInventoryTest {
     }
 
     @Test
+    void shouldGiveTheDemoAssetsTagsAndInternetFacing_forRoutingToSelectBy() {
+        assertThat(DemoInventory.ASSETS).filteredOn(Asset::internetFacing).extracting(Asset::hostname)
+                .containsExactly("web-01", "vpn-gw-01");
+        assertThat(DemoInventory.ASSETS).allSatisfy(asset -> assertThat(asset.tags()).isNotEmpty()
+                .allSatisfy(tag -> assertThat(AssetTags.normalise(tag)).contains(tag)));
+        assertThat(DemoInventory.ASSETS.get(0).tags()).contains("linux", "dmz");
+    }
+
+    @Test
     void shouldLeaveAnInventoryAlone_thatHoldsAssetsAlready() {
         when(inventory.count()).thenReturn(3L);
 
