@@ -5,7 +5,11 @@ import java.time.Duration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/** How connectors talk HTTP: the JDK client with explicit timeouts, its TLS verification untouched. */
+/**
+ * How ThreatFlow talks HTTP to outside systems (connectors, chat notifications): the JDK client with explicit
+ * timeouts, its TLS verification untouched, HTTP/1.1 (the JDK client's upgrade attempt on plain http confuses
+ * servers that do not speak HTTP/2; over https ALPN would pick the same).
+ */
 public final class ConnectorHttp {
 
     private ConnectorHttp() {
@@ -18,6 +22,7 @@ public final class ConnectorHttp {
     public static RestClient.Builder restClient(Duration connectTimeout, Duration readTimeout) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);

@@ -2,8 +2,8 @@ package io.threatflow.notification;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.threatflow.action.NotificationPort;
+import io.threatflow.connector.ConnectorHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.web.client.RestClient;
 
@@ -91,12 +90,7 @@ class NotificationConfiguration {
      * small POST, and the JDK's h2c upgrade on plain http trips some servers and proxies.
      */
     static RestClient restClient(NotificationProperties.Delivery delivery) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(delivery.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(delivery.readTimeout());
-        return RestClient.builder().requestFactory(requests).build();
+        return ConnectorHttp.restClient(delivery.connectTimeout(), delivery.readTimeout()).build();
     }
 
     /** https, or http to this machine only (a relay on loopback, the tests). */

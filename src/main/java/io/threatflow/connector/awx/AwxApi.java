@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.threatflow.action.ActionRejectedException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import io.threatflow.connector.ConnectorHttp;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -25,16 +24,9 @@ class AwxApi {
 
     private final RestClient http;
 
-    AwxApi(AwxProperties settings, RestClient.Builder builder) {
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(settings.readTimeout());
-        this.http = builder
+    AwxApi(AwxProperties settings) {
+        this.http = ConnectorHttp.restClient(settings.connectTimeout(), settings.readTimeout())
                 .baseUrl(settings.url().toString())
-                .requestFactory(requests)
                 .defaultHeaders(headers -> {
                     if (settings.usesToken()) {
                         headers.setBearerAuth(settings.token());

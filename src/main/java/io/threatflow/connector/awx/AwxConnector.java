@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 /**
  * Patches, upgrades, closes or blocks ports and removes malware by launching the AWX job template configured
@@ -43,9 +42,9 @@ class AwxConnector implements Connector, PatchingPort, PortControlPort, MalwareR
     private final AwxProperties settings;
     private final AwxApi awx;
 
-    AwxConnector(AwxProperties settings, RestClient.Builder http) {
+    AwxConnector(AwxProperties settings) {
         this.settings = settings;
-        this.awx = new AwxApi(settings, http);
+        this.awx = new AwxApi(settings);
     }
 
     @Override

@@ -12,9 +12,9 @@ import io.threatflow.action.MalwareRemovalPort;
 import io.threatflow.action.MonitoringPort;
 import io.threatflow.action.PatchingPort;
 import io.threatflow.action.PortControlPort;
+import io.threatflow.connector.ConnectorHttp;
 import io.threatflow.inventory.Asset;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -24,7 +24,6 @@ import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -58,11 +57,8 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
         this.json = json;
         this.clock = clock;
         this.receiver = settings.url().getScheme() + "://" + settings.url().getAuthority();
-        // the JDK client verifies TLS and follows no redirect, so a signed request goes nowhere else
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
-        requests.setReadTimeout(settings.readTimeout());
-        this.http = RestClient.builder().requestFactory(requests).build();
+        // TLS verified and no redirect followed, so a signed request goes nowhere else
+        this.http = ConnectorHttp.restClient(settings.connectTimeout(), settings.readTimeout()).build();
     }
 
     @Override

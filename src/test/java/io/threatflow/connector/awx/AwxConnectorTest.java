@@ -28,7 +28,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.web.client.RestClient;
 
 /** Against a WireMock stub of the AWX REST API v2 on loopback. */
 class AwxConnectorTest {
@@ -203,7 +202,7 @@ class AwxConnectorTest {
     }
 
     static AwxConnector connector(String token, String username, String password) {
-        return new AwxConnector(settings(token, username, password), RestClient.builder());
+        return new AwxConnector(settings(token, username, password));
     }
 
     static AwxProperties settings(String token, String username, String password) {
