@@ -2,11 +2,13 @@ package io.threatflow.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.threatflow.testing.ThrowawayUser;
 import io.threatflow.inventory.AssetRepository;
 import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ThreatLifecycleHttpTest {
+
+    @Autowired
+    IdentityService identity;
 
     @Autowired
     TestRestTemplate http;
@@ -156,7 +161,8 @@ class ThreatLifecycleHttpTest {
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("modeler", "wrong").getForEntity("/api/threats/x", String.class).getStatusCode())
+        assertThat(http.withBasicAuth(ThrowawayUser.ensure(identity), "wrong").getForEntity("/api/threats/x", String.class)
+                .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode().is4xxClientError()).isTrue();

@@ -2,6 +2,7 @@ package io.threatflow.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.threatflow.testing.ThrowawayUser;
 import io.threatflow.access.Groups;
 import io.threatflow.testing.ApiClient;
 import java.util.Map;
@@ -55,7 +56,7 @@ class PrometheusEndpointHttpTest {
 
     @Test
     void shouldRefuseWrongPassword() {
-        assertThat(http.withBasicAuth("modeler", "wrong").getForEntity("/actuator/prometheus", String.class)
+        assertThat(http.withBasicAuth(ThrowawayUser.ensure(identity), "wrong").getForEntity("/actuator/prometheus", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
