@@ -53,7 +53,12 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
 
     WebhookConnector(WebhookSettings settings, ObjectMapper json, Clock clock) {
         this.settings = settings;
-        this.signature = WebhookSignature.of(settings.secret());
+        requireSafe(settings.url());
+        try {
+            this.signature = WebhookSignature.of(settings.secret());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("threatflow.connectors.webhook.secret: " + e.getMessage());
+        }
         this.json = json;
         this.clock = clock;
         this.receiver = settings.url().getScheme() + "://" + settings.url().getAuthority();
@@ -129,6 +134,17 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
     @Override
     public String raiseMonitoring(ActionKey key, Asset asset) {
         return send(key, asset, null, null);
+    }
+
+    /** https, or plain http to this machine only: signed actions and their answers do not cross a network in clear. */
+    static void requireSafe(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        if (!(scheme.equals("https") && !host.isEmpty() || scheme.equals("http") && loopback)) {
+            throw new IllegalStateException("threatflow.connectors.webhook.url: an https URL is required "
+                    + "(plain http only to this machine)");
+        }
     }
 
     /** The id of the action as the receiver sees it: the same for every retry of one key. */

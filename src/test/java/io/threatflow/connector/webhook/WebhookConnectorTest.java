@@ -193,6 +193,19 @@ class WebhookConnectorTest {
         assertThat(some.toString()).doesNotContain(SECRET.substring(6));
     }
 
+    @Test
+    void shouldRefuseToStart_withAPlainHttpUrlToAnotherMachine_orAMalformedSecret_namingTheSetting() {
+        assertThatThrownBy(() -> connector(URI.create("http://receiver.example/actions"), Duration.ofSeconds(1), null))
+                .hasMessageContaining("threatflow.connectors.webhook.url").hasMessageContaining("https");
+        assertThatThrownBy(() -> connector(URI.create("ftp://127.0.0.1/x"), Duration.ofSeconds(1), null))
+                .hasMessageContaining("threatflow.connectors.webhook.url");
+        WebhookConnector.requireSafe(URI.create("https://soar.example/hooks/threatflow"));
+        WebhookConnector.requireSafe(URI.create("http://localhost:8081/hooks"));
+        assertThatThrownBy(() -> new WebhookConnector(new WebhookSettings(URI.create("https://soar.example/"),
+                "plain-secret-value", Set.of(), null, null, null), json, Clock.systemUTC()))
+                .hasMessageContaining("threatflow.connectors.webhook.secret").hasMessageNotContaining("plain-secret-value");
+    }
+
     private void assertSigned(LoggedRequest request) {
         assertThat(WebhookSignature.of(SECRET).verifies(request.getHeader(WebhookSignature.ID),
                 request.getHeader(WebhookSignature.TIMESTAMP), request.getBodyAsString(),

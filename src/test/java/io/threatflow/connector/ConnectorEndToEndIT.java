@@ -1,0 +1,253 @@
+package io.threatflow.connector;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.threatflow.connector.webhook.WebhookSignature;
+import io.threatflow.testing.ApiClient;
+import io.threatflow.testing.AppNode;
+import io.threatflow.testing.PatchCases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application acting on a real system: every action goes to the signed webhook, a receiver of this
+ * test on 127.0.0.1 (WireMock), and validation probes the exposed service, a TCP listener of this test on
+ * 127.0.0.1, for itself. The asset, reported by its IP address, is in no inventory.
+ */
+class ConnectorEndToEndIT {
+
+    static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString("end-to-end secret of this test 32b".getBytes());
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static WireMockServer receiver;
+    static AppNode node;
+    static ApiClient analyst;
+    static ApiClient admin;
+    /** The exposed services by port; the receiver closes one when it is asked to close its port. */
+    static final Map<Integer, ServerSocket> services = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        receiver = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        receiver.addMockServiceRequestListener((request, response) -> {
+            if (response.getStatus() == 200 && request.getBodyAsString().contains("\"action\":\"CLOSE_PORT\"")) {
+                int port = port(request.getBodyAsString());
+                ServerSocket service = closesOnRequest.containsKey(port) ? services.remove(port) : null;
+                if (service != null) {
+                    close(service);
+                }
+            }
+        });
+        receiver.start();
+        // what the tests do not set up (containment and mitigation measures without a port) is applied
+        receiver.stubFor(post("/actions").atPriority(10).willReturn(aResponse().withStatus(200)));
+        node = new AppNode("connector-end-to-end")
+                .env("THREATFLOW_DEMO_PASSWORD", ApiClient.PASSWORD)
+                .env("THREATFLOW_CONNECTORS_WEBHOOK_SECRET", SECRET)
+                .property("spring.datasource.url", "jdbc:h2:mem:connector-e2e;DB_CLOSE_DELAY=-1")
+                .property("threatflow.connectors.webhook.url", receiver.baseUrl() + "/actions")
+                .property("threatflow.validation.probe.allowed-networks", "127.0.0.0/8")
+                .property("threatflow.validation.probe.connect-timeout", "500ms")
+                .property("threatflow.validation.probe.attempts", 2)
+                .property("threatflow.validation.probe.pause", "100ms")
+                .property("threatflow.jobs.retry-cycle", "R3/PT2S")
+                .property("camunda.bpm.job-execution.wait-time-in-millis", 200)
+                .property("camunda.bpm.job-execution.max-wait", 1000)
+                .start();
+        analyst = new ApiClient(node.http(), "analyst");
+        admin = new ApiClient(node.http(), "admin");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.stop();
+        }
+        if (receiver != null) {
+            receiver.stop();
+        }
+        services.values().forEach(ConnectorEndToEndIT::close);
+    }
+
+    /** The ports whose service the receiver really closes when it applies CLOSE_PORT. */
+    static final Map<Integer, Boolean> closesOnRequest = new ConcurrentHashMap<>();
+
+    @Test
+    void shouldEliminate_whenTheReceiverClosesThePort_withTheProbeAsEvidence() {
+        int port = exposedService(true);
+        receiver.stubFor(post("/actions").atPriority(1).withRequestBody(containing("\"port\":" + port))
+                .willReturn(aResponse().withStatus(200).withBody("{\"change\":\"CHG-1\"}")));
+
+        String threatId = reportAndInvestigate("RDP exposed on 127.0.0.1", port);
+        PatchCases.confirmClosure(analyst, threatId);
+        analyst.awaitClosed(threatId, "ELIMINATED");
+
+        List<Map<String, Object>> actions = actions(threatId);
+        assertThat(actions).filteredOn(a -> "CLOSE_PORT".equals(a.get("action")))
+                .extracting(a -> a.get("status")).containsExactly("APPLIED");
+        assertThat(actions).filteredOn(a -> "PROBE_SERVICE".equals(a.get("action")))
+                .extracting(a -> String.valueOf(a.get("detail")))
+                .singleElement().asString().contains("127.0.0.1:" + port).contains("connection refused");
+        assertSignedRequests(port, 1);
+    }
+
+    @Test
+    void shouldNotEliminate_whenTheReceiverAnswers200_butThePortStaysOpen() {
+        int port = exposedService(false);
+        receiver.stubFor(post("/actions").atPriority(1).withRequestBody(containing("\"port\":" + port))
+                .willReturn(aResponse().withStatus(200)));
+
+        String threatId = reportAndInvestigate("Telnet exposed on 127.0.0.1", port);
+        awaitMitigation(threatId);
+
+        assertThat(analyst.threat(threatId).get("status")).isNotEqualTo("ELIMINATED");
+        List<Map<String, Object>> actions = actions(threatId);
+        assertThat(actions).filteredOn(a -> "PROBE_SERVICE".equals(a.get("action")))
+                .as("every attempt was validated by a probe that found the service")
+                .hasSize(3).allSatisfy(a -> assertThat(String.valueOf(a.get("detail"))).contains("connection accepted"));
+        List<LoggedRequest> closes = closeRequests(port);
+        assertThat(closes).as("the first try and the two retries").hasSize(3);
+        assertThat(closes).extracting(r -> r.getHeader("Idempotency-Key")).as("each attempt is an action of its own")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldApplyOnce_whenTheReceiverFailsFirst_withTheSameIdempotencyKey() {
+        int port = exposedService(true);
+        receiver.stubFor(post("/actions").atPriority(1).withRequestBody(containing("\"port\":" + port)).inScenario("flaky-" + port)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        receiver.stubFor(post("/actions").atPriority(1).withRequestBody(containing("\"port\":" + port)).inScenario("flaky-" + port)
+                .whenScenarioStateIs("up").willReturn(aResponse().withStatus(200)));
+
+        String threatId = reportAndInvestigate("VNC exposed on 127.0.0.1", port);
+        PatchCases.confirmClosure(analyst, threatId);
+        analyst.awaitClosed(threatId, "ELIMINATED");
+
+        List<LoggedRequest> closes = closeRequests(port);
+        assertThat(closes).hasSize(2);
+        assertThat(closes).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(closes.get(0).getHeader("Idempotency-Key"));
+        assertThat(actions(threatId)).filteredOn(a -> "CLOSE_PORT".equals(a.get("action")))
+                .extracting(a -> a.get("status")).containsExactly("APPLIED");
+        assertSignedRequests(port, 2);
+    }
+
+    @Test
+    void shouldTakeTheMitigationPath_withoutAnIncident_whenTheReceiverRefuses() {
+        int port = exposedService(false);
+        receiver.stubFor(post("/actions").atPriority(1).withRequestBody(containing("\"port\":" + port))
+                .willReturn(aResponse().withStatus(422).withBody("change freeze until Monday")));
+
+        String threatId = reportAndInvestigate("SMB exposed on 127.0.0.1", port);
+        awaitMitigation(threatId);
+
+        assertThat(actions(threatId)).filteredOn(a -> "CLOSE_PORT".equals(a.get("action")))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.get("status")).isEqualTo("REJECTED");
+                    assertThat(String.valueOf(a.get("detail"))).contains("change freeze until Monday");
+                });
+        assertThat(incidents(threatId)).as("incidents of the threat's cases").isZero();
+        assertSignedRequests(port, 1);
+    }
+
+    private static String reportAndInvestigate(String title, int port) {
+        String threatId = analyst.report(Map.of("title", title, "type", "EXPOSED_SERVICE", "asset", "127.0.0.1",
+                "port", port, "severity", "MEDIUM", "source", "e2e", "sourceRef", "e2e-" + port));
+        analyst.submit(analyst.awaitTask(threatId, "Task_TriageThreat"),
+                Map.of("falsePositive", false, "severity", "MEDIUM", "triageNotes", "exposed in the test"));
+        analyst.submit(PatchCases.awaitInvestigation(analyst, threatId), Map.of("rootCause", "service left running",
+                "eliminable", true, "remediationAction", "CLOSE_PORT"));
+        return threatId;
+    }
+
+    private static void awaitMitigation(String threatId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> PatchCases.count(admin,
+                "/engine-rest/history/activity-instance/count?processInstanceBusinessKey=" + threatId
+                        + "&activityId=CallActivity_MitigateThreat") > 0);
+    }
+
+    /** Incidents of the threat's remediation case and of the mitigation cases it called. */
+    @SuppressWarnings("unchecked")
+    private static long incidents(String threatId) {
+        List<Map<String, Object>> cases = node.http().withBasicAuth("admin", ApiClient.PASSWORD)
+                .getForObject("/engine-rest/process-instance?businessKey=" + threatId, List.class);
+        return cases.stream().mapToLong(c -> PatchCases.count(admin, "/engine-rest/incident/count?processInstanceId="
+                + c.get("id"))).sum();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> actions(String threatId) {
+        return (List<Map<String, Object>>) analyst.threat(threatId).get("actions");
+    }
+
+    private static List<LoggedRequest> closeRequests(int port) {
+        return receiver.findAll(postRequestedFor(urlEqualTo("/actions"))).stream()
+                .filter(r -> r.getBodyAsString().contains("\"action\":\"CLOSE_PORT\"") && port(r.getBodyAsString()) == port)
+                .toList();
+    }
+
+    /** Every request for the port verifies against the Standard Webhooks signature with the shared secret. */
+    private static void assertSignedRequests(int port, int atLeast) {
+        List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo("/actions"))).stream()
+                .filter(r -> port(r.getBodyAsString()) == port).toList();
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(atLeast).allSatisfy(request -> assertThat(
+                WebhookSignature.of(SECRET).verifies(request.getHeader(WebhookSignature.ID),
+                        request.getHeader(WebhookSignature.TIMESTAMP), request.getBodyAsString(),
+                        request.getHeader(WebhookSignature.SIGNATURE), Instant.now(), Duration.ofMinutes(5)))
+                .as("signature of %s", request.getBodyAsString()).isTrue());
+    }
+
+    /** A service listening on 127.0.0.1; {@code closedByReceiver}: the receiver stops it when told to close its port. */
+    private static int exposedService(boolean closedByReceiver) {
+        try {
+            ServerSocket service = new ServerSocket(0, 50, LOOPBACK);
+            services.put(service.getLocalPort(), service);
+            if (closedByReceiver) {
+                closesOnRequest.put(service.getLocalPort(), true);
+            }
+            return service.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int port(String body) {
+        try {
+            JsonNode port = JSON.readTree(body).path("data").path("port");
+            return port.isInt() ? port.asInt() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void close(ServerSocket service) {
+        try {
+            service.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
