@@ -12,6 +12,7 @@ import io.threatflow.action.MalwareRemovalPort;
 import io.threatflow.action.MonitoringPort;
 import io.threatflow.action.PatchingPort;
 import io.threatflow.action.PortControlPort;
+import io.threatflow.connector.ConnectorFailureException;
 import io.threatflow.connector.ConnectorHttp;
 import io.threatflow.inventory.Asset;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -164,15 +166,14 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
                     .header("Idempotency-Key", key.value())
                     .body(body)
                     .exchange((request, response) -> answer(key, asset, response.getStatusCode(),
-                            response.getHeaders().getFirst("Retry-After"), text(response.getBody().readAllBytes())),
-                            true);
+                            response.getHeaders(), text(response.getBody().readAllBytes())), true);
         } catch (ResourceAccessException e) {
             throw new WebhookFailedException("webhook " + receiver + " not reachable for " + key.action() + ": "
                     + (e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName()));
         }
     }
 
-    private String answer(ActionKey key, Asset asset, HttpStatusCode status, String retryAfter, String answer) {
+    private String answer(ActionKey key, Asset asset, HttpStatusCode status, HttpHeaders headers, String answer) {
         String what = key.action() + " on " + asset.hostname();
         int code = status.value();
         if (code == 202) {
@@ -186,8 +187,11 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
             throw new ActionRejectedException("webhook " + receiver + " refused " + what + " (" + code + ")"
                     + said(answer));
         }
+        String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
         throw new WebhookFailedException("webhook " + receiver + " answered " + code + " to " + what
-                + (retryAfter == null ? "" : ", retry after " + single(retryAfter)) + said(answer));
+                + (retryAfter == null ? "" : ", retry after " + single(retryAfter)) + said(answer),
+                code == 429 || code == 503 ? ConnectorFailureException.waitFrom(headers, clock.instant()).orElse(null)
+                        : null);
     }
 
     private String body(ActionKey key, String actionId, Asset asset, Integer port, String finding) {

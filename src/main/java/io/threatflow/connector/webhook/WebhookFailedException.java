@@ -13,4 +13,8 @@ class WebhookFailedException extends ConnectorFailureException {
         super(message);
     }
 
+    WebhookFailedException(String message, java.time.Duration retryAfter) {
+        super(message, retryAfter);
+    }
+
 }

@@ -138,7 +138,8 @@ class WebhookConnectorTest {
         receiver.stubFor(post("/actions").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
         assertThatThrownBy(() -> connector(Duration.ofSeconds(5), null).isolate(closeRdp, jumpHost))
                 .isInstanceOf(WebhookFailedException.class).hasMessageContaining("answered 429")
-                .hasMessageContaining("retry after 30");
+                .hasMessageContaining("retry after 30")
+                .satisfies(e -> assertThat(((WebhookFailedException) e).retryAfter()).contains(Duration.ofSeconds(30)));
         for (int status : new int[] {408, 400, 401, 404, 500}) {
             receiver.resetAll();
             receiver.stubFor(post("/actions").willReturn(aResponse().withStatus(status)));
