@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.threatflow.testing.MigratedDatabase;
 import io.threatflow.action.NotificationPort.Audience;
 import io.threatflow.action.NotificationPort.Notification;
 import io.threatflow.notification.OutboxEntry.Status;
@@ -61,7 +62,7 @@ class NotificationDeliveryTest {
 
     @BeforeEach
     void open() {
-        database = OutboxDatabase.open(OutboxDatabase.Kind.H2);
+        database = OutboxDatabase.open(MigratedDatabase.Kind.H2);
         outbox = new NotificationOutbox(database.jdbc);
         threatId = database.registerThreat();
         logs.start();

@@ -2,6 +2,7 @@ package io.threatflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.threatflow.testing.MigratedDatabase;
 import io.threatflow.notification.OutboxEntry.Status;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +29,8 @@ class NotificationOutboxDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(OutboxDatabase.Kind.class)
-    void shouldKeepANotification_onlyWhenTheCasesTransactionCommits(OutboxDatabase.Kind kind) {
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldKeepANotification_onlyWhenTheCasesTransactionCommits(MigratedDatabase.Kind kind) {
         database = OutboxDatabase.open(kind);
         NotificationOutbox outbox = new NotificationOutbox(database.jdbc);
         String threatId = database.registerThreat();
@@ -51,8 +52,8 @@ class NotificationOutboxDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(OutboxDatabase.Kind.class)
-    void shouldLetOneNodeOnlyClaimAnEntry_untilItsClaimExpires(OutboxDatabase.Kind kind) {
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldLetOneNodeOnlyClaimAnEntry_untilItsClaimExpires(MigratedDatabase.Kind kind) {
         database = OutboxDatabase.open(kind);
         NotificationOutbox outbox = new NotificationOutbox(database.jdbc);
         String threatId = database.registerThreat();
@@ -81,8 +82,8 @@ class NotificationOutboxDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(OutboxDatabase.Kind.class)
-    void shouldOfferARetryWhenDue_andNeverAFailedEntry(OutboxDatabase.Kind kind) {
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldOfferARetryWhenDue_andNeverAFailedEntry(MigratedDatabase.Kind kind) {
         database = OutboxDatabase.open(kind);
         NotificationOutbox outbox = new NotificationOutbox(database.jdbc);
         String threatId = database.registerThreat();

@@ -1,38 +1,26 @@
 package io.threatflow.notification;
 
-import io.threatflow.testing.PostgresDatabase;
+import io.threatflow.testing.MigratedDatabase;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /** The project's migrations on a fresh in-memory H2 or PostgreSQL database, and a threat to notify about. */
 final class OutboxDatabase implements AutoCloseable {
 
-    enum Kind { H2, POSTGRESQL }
-
+    private final MigratedDatabase database;
     final DataSource dataSource;
     final JdbcClient jdbc;
-    private final PostgresDatabase postgres;
 
-    private OutboxDatabase(DataSource dataSource, PostgresDatabase postgres) {
-        this.dataSource = dataSource;
-        this.jdbc = JdbcClient.create(dataSource);
-        this.postgres = postgres;
-        // as application.yaml configures Flyway for the application
-        Flyway.configure().dataSource(dataSource).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    private OutboxDatabase(MigratedDatabase database) {
+        this.database = database;
+        this.dataSource = database.dataSource();
+        this.jdbc = database.jdbc();
     }
 
-    static OutboxDatabase open(Kind kind) {
-        if (kind == Kind.POSTGRESQL) {
-            PostgresDatabase postgres = PostgresDatabase.createFresh("threatflow_notify_");
-            return new OutboxDatabase(new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.url(),
-                    PostgresDatabase.USER, PostgresDatabase.PASSWORD), postgres);
-        }
-        return new OutboxDatabase(new SimpleDriverDataSource(new org.h2.Driver(),
-                "jdbc:h2:mem:notifications-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""), null);
+    static OutboxDatabase open(MigratedDatabase.Kind kind) {
+        return new OutboxDatabase(MigratedDatabase.open(kind, "threatflow_notify_").migrate(null));
     }
 
     String registerThreat() {
@@ -49,10 +37,6 @@ final class OutboxDatabase implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        } else {
-            jdbc.sql("shutdown").update();
-        }
+        database.close();
     }
 }

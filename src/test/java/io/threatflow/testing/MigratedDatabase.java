@@ -42,6 +42,10 @@ public final class MigratedDatabase implements AutoCloseable {
         return this;
     }
 
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }

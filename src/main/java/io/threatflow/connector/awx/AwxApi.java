@@ -2,16 +2,18 @@ package io.threatflow.connector.awx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.threatflow.action.ActionRejectedException;
+import io.threatflow.connector.ConnectorFailureException;
+import io.threatflow.connector.ConnectorHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
-import io.threatflow.connector.ConnectorHttp;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -101,7 +103,8 @@ class AwxApi {
             boolean passing = status == 401 || status == 403 || status == 408 || status == 429 || status >= 500;
             String answer = "AWX answered " + status + " to " + what;
             if (passing) {
-                throw new AwxFailureException(answer);
+                throw new AwxFailureException(answer, status == 429 || status == 503
+                        ? ConnectorFailureException.waitFrom(response.getHeaders(), Instant.now()).orElse(null) : null);
             }
             throw new ActionRejectedException(answer + ": " + body(response));
         };

@@ -122,7 +122,8 @@ class AwxConnectorTest {
     @Test
     void aServerErrorOnLaunchIsRetriedWithTheSameActionKey() {
         awx.stubFor(post(urlPathEqualTo("/api/v2/job_templates/12/launch/")).inScenario("launch")
-                .whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+                .whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "20"))
+                .willSetStateTo("up"));
         awx.stubFor(post(urlPathEqualTo("/api/v2/job_templates/12/launch/")).inScenario("launch")
                 .whenScenarioStateIs("up").willReturn(aResponse().withStatus(201)
                         .withHeader("Content-Type", "application/json").withBody("{\"job\":42}")));
@@ -130,7 +131,9 @@ class AwxConnectorTest {
 
         assertThatThrownBy(() -> connector.patchSoftware(KEY, WEB_01, "CVE-2024-6387"))
                 .isInstanceOf(AwxFailureException.class)
-                .hasMessage("AWX answered 503 to launching job template 12");
+                .hasMessage("AWX answered 503 to launching job template 12")
+                .satisfies(e -> assertThat(((AwxFailureException) e).retryAfter())
+                        .as("the job waits as AWX asked").contains(java.time.Duration.ofSeconds(20)));
         assertThat(connector.patchSoftware(KEY, WEB_01, "CVE-2024-6387")).contains("successful");
 
         awx.verify(2, postRequestedFor(urlPathEqualTo("/api/v2/job_templates/12/launch/"))
