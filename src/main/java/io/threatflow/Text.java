@@ -25,6 +25,15 @@ public final class Text {
         return value.substring(start, end);
     }
 
+    /**
+     * On one line and at most {@code max} characters, with "…" where it was cut: another system's words as a
+     * log line, an action's detail or an incident shows them.
+     */
+    public static String oneLine(String value, int max) {
+        String line = value == null ? "" : value.replaceAll("\\s+", " ").strip();
+        return line.length() > max ? line.substring(0, max) + "…" : line;
+    }
+
     public static boolean isBlank(String value) {
         return value == null || strip(value).isEmpty();
     }

@@ -1,7 +1,8 @@
 package io.threatflow.action;
 
-import io.threatflow.Networks;
 import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.AssetNames;
+import io.threatflow.inventory.Networks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -116,8 +117,8 @@ public class ConnectorRouter {
                     && (!inventoryAssetsOnly || asset.managed())
                     && (hosts.isEmpty() || asset.hostname() != null
                             && hosts.stream().anyMatch(host -> host.matcher(asset.hostname()).matches()))
-                    && (networks.isEmpty() || Networks.isIpLiteral(asset.ipAddress())
-                            && networks.stream().anyMatch(network -> network.matches(asset.ipAddress())))
+                    && (networks.isEmpty() || AssetNames.ipAddress(asset.ipAddress())
+                            .filter(ip -> networks.stream().anyMatch(network -> network.matches(ip))).isPresent())
                     && (tags.isEmpty() || tags.stream().anyMatch(asset::hasTag));
         }
 

@@ -72,7 +72,7 @@ public class ConnectorFailureException extends RuntimeException implements Retry
         String meaning = switch (status) {
             case 401 -> ": it did not accept ThreatFlow's credentials (check the client id and secret)";
             case 403 -> ": ThreatFlow's API client lacks the permission for this call";
-            case 429 -> ": rate limited" + retryAfter(e.getResponseHeaders());
+            case 429 -> ": rate limited" + retryAfterText(e.getResponseHeaders());
             default -> status >= 500 ? ": the service failed or is unavailable" : "";
         };
         return new ConnectorFailureException(system + " answered " + status + " to " + call + meaning
@@ -91,7 +91,7 @@ public class ConnectorFailureException extends RuntimeException implements Retry
      * When to try again, as the answer says: {@code Retry-After} in seconds, or CrowdStrike's
      * {@code X-RateLimit-RetryAfter}, the epoch second from which calls are allowed again.
      */
-    static String retryAfter(HttpHeaders headers) {
+    public static String retryAfterText(HttpHeaders headers) {
         if (headers == null) {
             return "";
         }

@@ -1,6 +1,5 @@
 package io.threatflow.inventory;
 
-import io.threatflow.Text;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -40,8 +39,7 @@ public class InventoryService {
     public Asset resolve(String name) {
         return assets.findByName(name).orElseGet(() -> {
             log.info("Asset '{}' is not in the inventory; registering it as unmanaged", name);
-            boolean looksLikeIp = Text.strip(name).matches("[0-9.]+|[0-9a-fA-F:]+:[0-9a-fA-F:]*");
-            return assets.insert(new Asset(null, name, looksLikeIp ? Text.strip(name) : null, null, null, true,
+            return assets.insert(new Asset(null, name, AssetNames.ipAddress(name).orElse(null), null, null, true,
                     NetworkState.CONNECTED, Criticality.MEDIUM, null, false, false, false, false,
                     Set.of(), Set.of(), Set.of(), false, Set.of()));
         });

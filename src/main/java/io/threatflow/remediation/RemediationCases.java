@@ -121,17 +121,21 @@ public class RemediationCases {
      * values of the variables asked for.
      */
     public List<CaseHistory> history(String threatId, List<ProcessVariable<?>> variables) {
+        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(threatId).list();
+        Map<String, Map<String, Object>> values = new HashMap<>();
+        if (!variables.isEmpty() && !instances.isEmpty()) {
+            // one query for all the cases of the threat
+            history.createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+                    .variableNameIn(variables.stream().map(ProcessVariable::name).toArray(String[]::new)).list()
+                    .forEach(variable -> values.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+                            .put(variable.getName(), variable.getValue()));
+        }
         List<CaseHistory> cases = new ArrayList<>();
-        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(threatId).list()) {
-            Map<String, Object> values = new HashMap<>();
-            if (!variables.isEmpty()) {
-                history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                        .variableNameIn(variables.stream().map(ProcessVariable::name).toArray(String[]::new)).list()
-                        .forEach(variable -> values.put(variable.getName(), variable.getValue()));
-            }
+        for (HistoricProcessInstance instance : instances) {
             cases.add(new CaseHistory(instance.getId(), instance.getProcessDefinitionKey(), instance.getStartUserId(),
-                    values, activities(instance.getId())));
+                    values.getOrDefault(instance.getId(), Map.of()), activities(instance.getId())));
         }
         return cases;
     }

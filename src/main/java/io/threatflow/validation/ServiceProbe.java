@@ -1,7 +1,8 @@
 package io.threatflow.validation;
 
-import io.threatflow.Networks;
 import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.AssetNames;
+import io.threatflow.inventory.Networks;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -103,8 +105,9 @@ public class ServiceProbe {
 
     /** The asset's address: its IP literal, else its host name resolved once. */
     private InetAddress address(Asset asset) throws UnknownHostException {
-        if (Networks.isIpLiteral(asset.ipAddress())) {
-            return InetAddress.getByName(asset.ipAddress());
+        Optional<String> ip = AssetNames.ipAddress(asset.ipAddress());
+        if (ip.isPresent()) {
+            return InetAddress.getByName(ip.get());
         }
         return asset.hostname() == null ? null : resolver.resolve(asset.hostname());
     }

@@ -1,6 +1,7 @@
 package io.threatflow.connector.awx;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.threatflow.Text;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.connector.ConnectorFailureException;
 import io.threatflow.connector.ConnectorHttp;
@@ -112,8 +113,8 @@ class AwxApi {
 
     private static String body(ClientHttpResponse response) {
         try (InputStream in = response.getBody()) {
-            String body = new String(in.readNBytes(MAX_BODY_IN_MESSAGE), StandardCharsets.UTF_8);
-            return body.replaceAll("\\s+", " ").strip();
+            return Text.oneLine(new String(in.readNBytes(MAX_BODY_IN_MESSAGE), StandardCharsets.UTF_8),
+                    MAX_BODY_IN_MESSAGE);
         } catch (IOException e) {
             return "(no readable body)";
         }

@@ -1,5 +1,6 @@
 package io.threatflow.connector.defender;
 
+import io.threatflow.Text;
 import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.Connector;
@@ -137,10 +138,6 @@ public class DefenderConnector implements Connector, HostIsolationPort, MalwareR
     }
 
     private static String oneLine(String text) {
-        if (text == null || text.isBlank()) {
-            return "malware";
-        }
-        String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
+        return text == null || text.isBlank() ? "malware" : Text.oneLine(text, 120);
     }
 }

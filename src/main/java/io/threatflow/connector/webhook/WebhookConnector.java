@@ -2,6 +2,7 @@ package io.threatflow.connector.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.threatflow.Text;
 import io.threatflow.action.AccountControlPort;
 import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
@@ -166,7 +167,8 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
                     .header("Idempotency-Key", key.value())
                     .body(body)
                     .exchange((request, response) -> answer(key, asset, response.getStatusCode(),
-                            response.getHeaders(), text(response.getBody().readAllBytes())), true);
+                            response.getHeaders(), Text.oneLine(new String(response.getBody().readAllBytes(),
+                                    StandardCharsets.UTF_8), MAX_DETAIL)), true);
         } catch (ResourceAccessException e) {
             throw new WebhookFailedException("webhook " + receiver + " not reachable for " + key.action() + ": "
                     + (e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName()));
@@ -187,9 +189,8 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
             throw new ActionRejectedException("webhook " + receiver + " refused " + what + " (" + code + ")"
                     + said(answer));
         }
-        String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
         throw new WebhookFailedException("webhook " + receiver + " answered " + code + " to " + what
-                + (retryAfter == null ? "" : ", retry after " + single(retryAfter)) + said(answer),
+                + ConnectorFailureException.retryAfterText(headers) + said(answer),
                 code == 429 || code == 503 ? ConnectorFailureException.waitFrom(headers, clock.instant()).orElse(null)
                         : null);
     }
@@ -224,16 +225,6 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
 
     private static String said(String answer) {
         return answer.isBlank() ? "" : ": " + answer;
-    }
-
-    /** The receiver's answer on one line, shortened: it goes into the action log and incidents. */
-    private static String text(byte[] body) {
-        String text = single(new String(body, StandardCharsets.UTF_8));
-        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
-    }
-
-    private static String single(String text) {
-        return text.replaceAll("\\s+", " ").strip();
     }
 
     @Override
