@@ -1,7 +1,9 @@
 package io.threatflow.action;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The idempotency key of one action: which threat, why, what, in which case and on which occasion within that
@@ -67,6 +69,14 @@ public record ActionKey(String threatId, ActionPurpose purpose, ActionType actio
     /** {@code <threatId>/<purpose>/<action>/case-<caseId>/<occasion>}, as stored in {@code action_log}. */
     public String value() {
         return threatId + "/" + purpose + "/" + action + "/case-" + caseId + "/" + occasion;
+    }
+
+    /**
+     * The id an outside system knows the action by ({@code webhook-id}, {@code /api/actions/{actionId}/result}):
+     * a name-based UUID of the key, so the same on every retry and telling nothing of the case.
+     */
+    public String actionId() {
+        return UUID.nameUUIDFromBytes(value().getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @Override

@@ -23,6 +23,12 @@ public class ActionLog {
                 .param("key", key.value()).query(this::row).optional();
     }
 
+    /** The action an outside system knows by {@code actionId} ({@link ActionKey#actionId()}). */
+    public Optional<ActionRecord> findByActionId(String actionId) {
+        return jdbc.sql("select * from action_log where action_id = :actionId")
+                .param("actionId", actionId).query(this::row).optional();
+    }
+
     public List<ActionRecord> forThreat(String threatId) {
         return jdbc.sql("select * from action_log where threat_id = :id order by performed_at, id")
                 .param("id", threatId).query(this::row).list();
@@ -38,13 +44,14 @@ public class ActionLog {
     void append(ActionKey key, String target, ActionStatus status, int attempt, String detail, Instant at) {
         jdbc.sql("""
                 insert into action_log (threat_id, action, purpose, target, status, attempt, idempotency_key,
-                  case_id, detail, performed_at)
-                values (:threatId, :action, :purpose, :target, :status, :attempt, :key, :caseId, :detail, :at)
+                  action_id, case_id, detail, performed_at)
+                values (:threatId, :action, :purpose, :target, :status, :attempt, :key, :actionId, :caseId, :detail,
+                  :at)
                 """)
                 .param("threatId", key.threatId()).param("action", key.action().name())
                 .param("purpose", key.purpose().name())
                 .param("target", target).param("status", status.name()).param("attempt", attempt)
-                .param("key", key.value()).param("caseId", key.caseId())
+                .param("key", key.value()).param("actionId", key.actionId()).param("caseId", key.caseId())
                 .param("detail", truncate(detail)).param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
     }
@@ -53,6 +60,16 @@ public class ActionLog {
         jdbc.sql("update action_log set status = :status, detail = :detail where idempotency_key = :key")
                 .param("status", status.name()).param("detail", truncate(detail)).param("key", key.value())
                 .update();
+    }
+
+    /** Moves the action from status {@code from} to {@code to}; false when it was not in {@code from}. */
+    boolean updateStatusIf(String idempotencyKey, ActionStatus from, ActionStatus to, String detail) {
+        return jdbc.sql("""
+                update action_log set status = :to, detail = :detail
+                where idempotency_key = :key and status = :from
+                """)
+                .param("to", to.name()).param("detail", truncate(detail)).param("key", idempotencyKey)
+                .param("from", from.name()).update() == 1;
     }
 
     private static String truncate(String detail) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,6 +23,8 @@ public class ActionService {
 
     /** What the action log says before the detail of an action the embedded inventory only simulated. */
     static final String SIMULATION = "SIMULATION, no real system was touched: ";
+    /** What the action log adds to the detail of a pending action when its target posts the result. */
+    static final String RESULT_POSTED = "; result posted: ";
 
     private final ActionLog log;
     private final ScannerPort scanner;
@@ -40,6 +43,8 @@ public class ActionService {
      *
      * @param threat  the threat the key names
      * @param attempt the number of this try, kept in the log (the eradication attempt; 1 otherwise)
+     * @return the logged action: {@link ActionStatus#APPLIED}, or {@link ActionStatus#PENDING} when the target
+     *         posts its result later
      * @throws ActionRejectedException when the target refuses, now or the first time this key was tried
      */
     @Transactional(noRollbackFor = ActionRejectedException.class)
@@ -47,6 +52,7 @@ public class ActionService {
         requireSameThreat(threat, key);
         Optional<ActionRecord> earlier = log.findByKey(key);
         if (earlier.isPresent()) {
+            // a pending action is not sent again: its target posts the result
             if (earlier.get().status() == ActionStatus.REJECTED) {
                 throw new ActionRejectedException(earlier.get().detail());
             }
@@ -61,11 +67,33 @@ public class ActionService {
                             + ": the asset is unmanaged for this action"));
             String detail = (connector.simulated() ? SIMULATION : "") + dispatch(connector, threat, asset, key);
             log.append(key, target, ActionStatus.APPLIED, attempt, detail, clock.instant());
+        } catch (ActionPendingException pending) {
+            log.append(key, target, ActionStatus.PENDING, attempt, pending.getMessage(), clock.instant());
         } catch (ActionRejectedException rejected) {
             log.append(key, target, ActionStatus.REJECTED, attempt, rejected.getMessage(), clock.instant());
             throw rejected;
         }
         return log.findByKey(key).orElseThrow();
+    }
+
+    /**
+     * Records the result a target posted for an action it accepted for later: {@code APPLIED}, {@code REJECTED}
+     * or {@code FAILED}, with the target's own words.
+     *
+     * @return false when the action is no longer pending, so nothing was recorded
+     */
+    @Transactional
+    public boolean recordResult(ActionRecord pending, ActionStatus result, String detail) {
+        if (result != ActionStatus.APPLIED && result != ActionStatus.REJECTED && result != ActionStatus.FAILED) {
+            throw new IllegalArgumentException(result + " is not a result a target can post");
+        }
+        return log.updateStatusIf(pending.idempotencyKey(), ActionStatus.PENDING, result,
+                pending.detail() + RESULT_POSTED + result.name().toLowerCase(Locale.ROOT)
+                        + (detail == null || detail.isBlank() ? "" : ": " + detail));
+    }
+
+    public Optional<ActionRecord> findByActionId(String actionId) {
+        return log.findByActionId(actionId);
     }
 
     /** Re-reads the asset and records whether an applied measure holds. */

@@ -3,8 +3,12 @@ package io.threatflow.action;
 public enum ActionStatus {
     /** the target carried the action out */
     APPLIED,
+    /** the target accepted it for later and will post its result; the case waits for it */
+    PENDING,
     /** the target refused it: a business outcome, not a technical failure */
     REJECTED,
+    /** the target accepted it for later, tried, and could not carry it out */
+    FAILED,
     /** applied, and a re-read of the target shows it holds */
     VERIFIED,
     /** applied, but a re-read of the target shows it does not hold */

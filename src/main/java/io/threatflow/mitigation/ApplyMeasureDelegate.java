@@ -3,9 +3,11 @@ package io.threatflow.mitigation;
 import static io.threatflow.mitigation.MitigationProcess.MEASURE;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
 
+import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionService;
 import io.threatflow.action.ActionType;
+import io.threatflow.action.PendingActions;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,18 +27,22 @@ class ApplyMeasureDelegate implements JavaDelegate {
 
     private final ThreatService threats;
     private final ActionService actions;
+    private final PendingActions pending;
 
-    ApplyMeasureDelegate(ThreatService threats, ActionService actions) {
+    ApplyMeasureDelegate(ThreatService threats, ActionService actions, PendingActions pending) {
         this.threats = threats;
         this.actions = actions;
+        this.pending = pending;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
         ActionType measure = ActionType.valueOf(MEASURE.from(execution));
+        ActionKey key = MeasureOccasion.of(execution).keyFor(threat.id(), measure);
+        PendingActions.ACTION_PENDING.set(execution, false);
         try {
-            actions.apply(threat, MeasureOccasion.of(execution).keyFor(threat.id(), measure), 1);
+            pending.await(execution, key, actions.apply(threat, key, 1));
         } catch (ActionRejectedException e) {
             log.info("Measure {} refused for threat {}: {}", measure, threat.id(), e.getMessage());
         }

@@ -6,6 +6,7 @@ import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionService;
 import io.threatflow.action.ActionType;
+import io.threatflow.action.PendingActions;
 import io.threatflow.threat.Phase;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_EradicateThreat}: applies the chosen remediation action. A refusal by the target, or no
  * action that can be automated, is the BPMN error {@code ActionRejected}; a technical failure is thrown so
- * the job retries.
+ * the job retries. An action the target accepted for later leaves {@code actionPending} true: the case waits for
+ * the posted result.
  */
 @Component("eradicateThreat")
 class EradicateThreatDelegate implements JavaDelegate {
@@ -29,10 +31,12 @@ class EradicateThreatDelegate implements JavaDelegate {
 
     private final ThreatService threats;
     private final ActionService actions;
+    private final PendingActions pending;
 
-    EradicateThreatDelegate(ThreatService threats, ActionService actions) {
+    EradicateThreatDelegate(ThreatService threats, ActionService actions, PendingActions pending) {
         this.threats = threats;
         this.actions = actions;
+        this.pending = pending;
     }
 
     @Override
@@ -44,7 +48,7 @@ class EradicateThreatDelegate implements JavaDelegate {
         ActionType action = eradicationAction(REMEDIATION_ACTION.optionalFrom(execution).orElse(null));
         try {
             ActionKey key = ActionKey.eradication(threat.id(), action, execution.getProcessInstanceId(), round, attempt);
-            actions.apply(threat, key, attempt);
+            pending.await(execution, key, actions.apply(threat, key, attempt));
         } catch (ActionRejectedException e) {
             throw new BpmnError(ERROR_ACTION_REJECTED, e.getMessage());
         }

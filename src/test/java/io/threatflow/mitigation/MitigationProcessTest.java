@@ -7,8 +7,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import io.threatflow.action.PendingActions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,6 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/review-residual-risk.form", "forms/start-mitigation.form"})
 class MitigationProcessTest {
 
+    static final String RECEIVE_MEASURE_RESULT = "ReceiveTask_AwaitMeasureResult";
+
     @RegisterExtension
     static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
             .assertClassCoverageAtLeast(1.0)
@@ -39,12 +47,25 @@ class MitigationProcessTest {
     final JavaDelegate recordContainment = mock(JavaDelegate.class);
     final JavaDelegate recordRiskAcceptance = mock(JavaDelegate.class);
     final JavaDelegate requestReinvestigation = mock(JavaDelegate.class);
+    final JavaDelegate escalateStalledAction = mock(JavaDelegate.class);
+    /** The measures whose target accepts them for later and posts the result. */
+    final Set<String> acceptedForLater = new HashSet<>();
 
     @BeforeEach
     void registerDelegates() {
         init(engine);
         Mocks.register("prepareMitigation", (JavaDelegate) execution -> { });
-        Mocks.register("applyMeasure", (JavaDelegate) execution -> applied.add(MEASURE.from(execution)));
+        Mocks.register("applyMeasure", (JavaDelegate) execution -> {
+            String measure = MEASURE.from(execution);
+            applied.add(measure);
+            boolean pending = acceptedForLater.contains(measure);
+            PendingActions.ACTION_PENDING.set(execution, pending);
+            if (pending) {
+                PendingActions.PENDING_ACTION_ID.set(execution, "action-" + measure);
+                PendingActions.ACTION_RESULT_DUE.set(execution, Date.from(Instant.now().plus(Duration.ofHours(4))));
+            }
+        });
+        Mocks.register("escalateStalledAction", escalateStalledAction);
         Mocks.register("verifyMeasure", (JavaDelegate) execution -> {
             verified.add(MEASURE.from(execution));
             MEASURE_EFFECTIVE.setLocal(execution, true);
@@ -94,6 +115,30 @@ class MitigationProcessTest {
         Assertions.assertThat(applied).containsExactlyInAnyOrder("ISOLATE_HOST", "RAISE_MONITORING");
         Assertions.assertThat(verified).containsExactlyInAnyOrderElementsOf(applied);
         verify(recordContainment).execute(any());
+    }
+
+    @Test
+    void shouldVerifyAMeasureOnlyOnceItsResultIsPosted_andTellTheManagersWhenItIsLate() throws Exception {
+        acceptedForLater.add("ISOLATE_HOST");
+        ProcessInstance instance = request("CONTAINMENT", "MALWARE", "HIGH");
+        while (!runtimeService().createExecutionQuery().processInstanceId(instance.getId())
+                .activityId(RECEIVE_MEASURE_RESULT).list().iterator().hasNext()) {
+            execute(jobQuery().processInstanceId(instance.getId()).singleResult());
+        }
+        Assertions.assertThat(verified).doesNotContain("ISOLATE_HOST");
+
+        execute(jobQuery().processInstanceId(instance.getId()).activityId("BoundaryEvent_MeasureResultLate").singleResult());
+        execute(jobQuery().processInstanceId(instance.getId()).activityId("Task_EscalateLateMeasureResult").singleResult());
+        verify(escalateStalledAction).execute(any());
+        assertThat(instance).isWaitingAt(RECEIVE_MEASURE_RESULT).hasPassed("EndEvent_LateMeasureResultEscalated");
+
+        runtimeService().createMessageCorrelation(PendingActions.MESSAGE_ACTION_RESULT)
+                .localVariableEquals(PendingActions.PENDING_ACTION_ID.name(), "action-ISOLATE_HOST")
+                .setVariable(PendingActions.ACTION_RESULT.name(), "APPLIED").correlate();
+        applyMeasures(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_MeasureResultPosted", END_THREAT_CONTAINED);
+        Assertions.assertThat(verified).containsExactlyInAnyOrder("ISOLATE_HOST", "RAISE_MONITORING");
     }
 
     @Test

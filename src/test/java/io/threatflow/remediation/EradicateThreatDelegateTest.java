@@ -26,6 +26,16 @@ import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import io.threatflow.threat.ThreatType;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import java.util.Date;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.Duration;
+import java.time.Clock;
+import io.threatflow.action.PendingActions;
+import io.threatflow.action.PendingActionSettings;
+import io.threatflow.action.ActionStatus;
+import io.threatflow.action.ActionRecord;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,14 +45,45 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EradicateThreatDelegateTest {
 
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
     private final Threat threat = threat(ThreatType.EXPOSED_SERVICE).port(3389).build();
     private final ThreatService threats = mock(ThreatService.class);
     private final ActionService actions = mock(ActionService.class);
-    private final EradicateThreatDelegate delegate = new EradicateThreatDelegate(threats, actions);
+    private final EradicateThreatDelegate delegate = new EradicateThreatDelegate(threats, actions,
+            new PendingActions(actions, mock(RuntimeService.class), new PendingActionSettings(Duration.ofHours(4)),
+                    Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @BeforeEach
     void registerThreat() {
         when(threats.get("threat-1")).thenReturn(threat);
+        when(actions.apply(any(), any(), anyInt())).thenAnswer(call -> logged(call.getArgument(1), ActionStatus.APPLIED));
+    }
+
+    @Test
+    void shouldLeaveTheCaseWaitingForTheResult_untilTheTimeoutTellsTheManagers_whenTheTargetAcceptsForLater() {
+        ActionKey key = new ActionKey("threat-1", ActionPurpose.ERADICATION, ActionType.CLOSE_PORT,
+                "process-instance-1", "round-1/attempt-1");
+        when(actions.apply(threat, key, 1)).thenReturn(logged(key, ActionStatus.PENDING));
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", REMEDIATION_ACTION.name(),
+                "CLOSE_PORT"));
+
+        delegate.execute(execution);
+
+        assertThat(PendingActions.ACTION_PENDING.from(execution)).isTrue();
+        assertThat(PendingActions.PENDING_ACTION_ID.from(execution)).isEqualTo(key.actionId());
+        assertThat(PendingActions.ACTION_RESULT_DUE.from(execution)).isEqualTo(Date.from(NOW.plus(Duration.ofHours(4))));
+    }
+
+    @Test
+    void shouldNotWait_whenTheTargetAppliedTheActionAtOnce() {
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", REMEDIATION_ACTION.name(),
+                "CLOSE_PORT"));
+
+        delegate.execute(execution);
+
+        assertThat(PendingActions.ACTION_PENDING.from(execution)).isFalse();
+        assertThat(PendingActions.PENDING_ACTION_ID.optionalFrom(execution)).isEmpty();
     }
 
     @Test
@@ -147,5 +188,11 @@ class EradicateThreatDelegateTest {
     private void verifyNothingApplied() {
         verify(actions, never()).apply(any(), any(), anyInt());
         verify(threats, never()).markPhase(anyString(), any());
+    }
+
+    /** The action log's line for {@code key}, as {@link ActionService#apply} returns it. */
+    private static ActionRecord logged(ActionKey key, ActionStatus status) {
+        return new ActionRecord(1, key.threatId(), key.action(), key.purpose(), "host-1", status, 1, key.value(),
+                key.caseId(), "webhook https://soar.example answered", NOW);
     }
 }

@@ -13,7 +13,14 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.threatflow.action.ActionKey;
+import io.threatflow.action.ActionRecord;
+import io.threatflow.action.ActionService;
+import io.threatflow.action.ActionStatus;
+import io.threatflow.action.ActionType;
 import io.threatflow.action.NotificationPort;
+import io.threatflow.action.PendingActionSettings;
+import io.threatflow.action.PendingActions;
 import io.threatflow.sla.DueTimes;
 import io.threatflow.sla.Sla;
 import io.threatflow.sla.SlaBreached;
@@ -33,6 +40,7 @@ import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Deque;
 import java.util.List;
@@ -50,6 +58,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -70,6 +79,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/triage-threat.form", "forms/investigate-threat.form", "forms/approve-eradication.form",
         "forms/confirm-closure.form", "forms/report-threat.form"})
 class RemediationProcessTest {
+
+    static final String RECEIVE_ACTION_RESULT = "ReceiveTask_AwaitActionResult";
 
     @RegisterExtension
     static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
@@ -93,6 +104,9 @@ class RemediationProcessTest {
     final SlaRegister slaRegister = mock(SlaRegister.class);
     final SlaBreaches breaches = mock(SlaBreaches.class);
     final NotificationPort notifications = mock(NotificationPort.class);
+    final ActionService actions = mock(ActionService.class);
+    final JavaDelegate escalateStalledAction = mock(JavaDelegate.class);
+    PendingActions pendingActions;
     /** Breaches as the table keeps them: once per threat, service level and due time. */
     final Set<String> recordedBreaches = new HashSet<>();
 
@@ -134,6 +148,9 @@ class RemediationProcessTest {
         Mocks.register("recordOverdueDecision", new RecordOverdueDecisionListener(engineClock));
         Mocks.register("extendResolution", new ExtendResolutionDelegate(slaRegister));
         Mocks.register("reassignOverdueThreat", new ReassignOverdueThreatDelegate());
+        pendingActions = new PendingActions(actions, runtimeService(), new PendingActionSettings(Duration.ofHours(4)),
+                engineClock);
+        Mocks.register("escalateStalledAction", escalateStalledAction);
     }
 
     /** The engine's clock, as the application's {@code Clock} bean reads it. */
@@ -171,6 +188,21 @@ class RemediationProcessTest {
         if (result instanceof BpmnError error) {
             throw error;
         }
+        ActionKey key = ActionKey.eradication("threat-1", ActionType.PATCH_SOFTWARE, execution.getProcessInstanceId(),
+                1, ERADICATION_ATTEMPT.from(execution));
+        ActionRecord logged = new ActionRecord(eradications, "threat-1", key.action(), key.purpose(), "web-01",
+                "pending".equals(result) ? ActionStatus.PENDING : ActionStatus.APPLIED, 1, key.value(),
+                key.caseId(), "webhook https://soar.example accepted PATCH_SOFTWARE on web-01 for later (202)",
+                ClockUtil.getCurrentTime().toInstant());
+        when(actions.findByActionId(key.actionId())).thenReturn(Optional.of(logged));
+        when(actions.recordResult(eq(logged), any(), any())).thenReturn(true);
+        pendingActions.await(execution, key, logged);
+    }
+
+    /** The action id of the eradication the mock applied last: what the target posts its result for. */
+    private String pendingActionId(ProcessInstance instance) {
+        return (String) runtimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+                .variableName(PendingActions.PENDING_ACTION_ID.name()).list().get(0).getValue();
     }
 
     /** Plays the scanner with the configured default of two retries. */
@@ -353,6 +385,68 @@ class RemediationProcessTest {
 
         assertThat(instance).isEnded().hasPassed(BOUNDARY_ACTION_REJECTED, END_THREAT_MITIGATED)
                 .hasNotPassed(TASK_VALIDATE_REMEDIATION);
+    }
+
+    @Test
+    void shouldWaitForThePostedResult_andValidate_whenTheTargetAppliesTheActionLater() throws Exception {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
+        triage(instance, "MEDIUM");
+        investigate(instance, true);
+        eradicationResults.add("pending");
+        execute(job(TASK_ERADICATE_THREAT));
+        assertThat(instance).isWaitingAt(RECEIVE_ACTION_RESULT);
+
+        String actionId = pendingActionId(instance);
+        Assertions.assertThat(pendingActions.accept(actionId, ActionStatus.APPLIED, "patched in change 4711"))
+                .isEqualTo(PendingActions.Outcome.RECORDED);
+        verify(actions).recordResult(any(), eq(ActionStatus.APPLIED), eq("patched in change 4711"));
+        assertThat(instance).isWaitingAt(TASK_VALIDATE_REMEDIATION);
+        execute(job(TASK_VALIDATE_REMEDIATION));
+        closeEliminated(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_ActionApplied", END_THREAT_ELIMINATED)
+                .hasNotPassed("BoundaryEvent_ActionNotApplied", CALL_MITIGATE_THREAT);
+        verify(escalateStalledAction, never()).execute(any());
+    }
+
+    @Test
+    void shouldTakeTheMitigationPath_whenThePostedResultSaysTheTargetRefused() throws Exception {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
+        triage(instance, "MEDIUM");
+        investigate(instance, true);
+        eradicationResults.add("pending");
+        execute(job(TASK_ERADICATE_THREAT));
+
+        pendingActions.accept(pendingActionId(instance), ActionStatus.REJECTED, "change window closed");
+        assertThat(instance).variables().containsEntry(PendingActions.ACTION_RESULT.name(), "REJECTED")
+                .containsEntry(REJECTION_REASON.name(), "The system refused to patch the software on web-01: change window closed");
+        mitigationEnds(instance, "RISK_ACCEPTED");
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_ActionNotApplied", "BoundaryEvent_ActionNotApplied",
+                END_THREAT_MITIGATED).hasNotPassed(TASK_VALIDATE_REMEDIATION);
+    }
+
+    @Test
+    void shouldTellTheManagersAndGoOnWaiting_whenTheResultIsLate() throws Exception {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
+        triage(instance, "MEDIUM");
+        investigate(instance, true);
+        eradicationResults.add("pending");
+        execute(job(TASK_ERADICATE_THREAT));
+        Job late = managementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("BoundaryEvent_ActionResultLate").singleResult();
+        Assertions.assertThat(late.getDuedate()).isEqualTo(Date.from(REPORTED.plus(Duration.ofHours(4))));
+
+        clockAt(Duration.ofHours(5));
+        execute(late);
+        execute(job("Task_EscalateLateResult"));
+        verify(escalateStalledAction).execute(any());
+        assertThat(instance).isWaitingAt(RECEIVE_ACTION_RESULT).hasPassed("EndEvent_LateResultEscalated");
+
+        pendingActions.accept(pendingActionId(instance), ActionStatus.APPLIED, null);
+        execute(job(TASK_VALIDATE_REMEDIATION));
+        closeEliminated(instance);
+        assertThat(instance).isEnded().hasPassed(END_THREAT_ELIMINATED);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.threatflow.Text;
 import io.threatflow.action.AccountControlPort;
 import io.threatflow.action.ActionKey;
+import io.threatflow.action.ActionPendingException;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionType;
 import io.threatflow.action.Connector;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -34,7 +34,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The signed action webhook: every action it is routed becomes a {@code POST} of an {@code action.requested}
  * event to {@code threatflow.connectors.webhook.url}, signed as the Standard Webhooks specification says, with
- * the action's idempotency key as {@code Idempotency-Key} (the same on every retry). A 2xx answer means applied,
+ * the action's idempotency key as {@code Idempotency-Key} (the same on every retry). A 202 means the receiver
+ * carries it out later and posts the result to {@code /api/actions/{actionId}/result}; another 2xx means applied,
  * 409 and 422 a refusal; 408, 429, 5xx, other answers, timeouts and connection errors are technical failures the
  * job retries. The contract is in docs/connectors.md.
  */
@@ -150,13 +151,8 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
         }
     }
 
-    /** The id of the action as the receiver sees it: the same for every retry of one key. */
-    static String actionId(ActionKey key) {
-        return UUID.nameUUIDFromBytes(key.value().getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
     private String send(ActionKey key, Asset asset, Integer port, String finding) {
-        String actionId = actionId(key);
+        String actionId = key.actionId();
         long timestamp = clock.instant().getEpochSecond();
         String body = body(key, actionId, asset, port, finding);
         try {
@@ -179,8 +175,8 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
         String what = key.action() + " on " + asset.hostname();
         int code = status.value();
         if (code == 202) {
-            throw new WebhookFailedException("webhook " + receiver + " accepted " + what + " for later (202); "
-                    + "ThreatFlow does not wait for a posted result yet, so the action is sent again" + said(answer));
+            throw new ActionPendingException("webhook " + receiver + " accepted " + what + " for later (202) and "
+                    + "is to post its result" + said(answer));
         }
         if (status.is2xxSuccessful()) {
             return "webhook " + receiver + " applied " + what + " (" + code + ")" + said(answer);

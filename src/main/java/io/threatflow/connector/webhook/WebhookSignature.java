@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -60,10 +61,11 @@ public final class WebhookSignature {
         long seconds;
         try {
             seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(tolerance) > 0) {
+            if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(tolerance) > 0) {
+                return false;
+            }
+        } catch (NumberFormatException | DateTimeException e) {
+            // not a number of seconds, or one no clock reaches
             return false;
         }
         byte[] expected = hmac(id + "." + seconds + "." + body);

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.threatflow.action.ActionKey;
+import io.threatflow.action.ActionPendingException;
 import io.threatflow.action.ActionPurpose;
 import io.threatflow.action.ActionRejectedException;
 import io.threatflow.action.ActionType;
@@ -74,7 +75,7 @@ class WebhookConnectorTest {
         assertThat(event.get("timestamp").asText()).isEqualTo("2026-12-01T10:00:00Z");
         JsonNode data = event.get("data");
         assertThat(data.get("actionId").asText()).isEqualTo(request.getHeader(WebhookSignature.ID))
-                .isEqualTo(WebhookConnector.actionId(closeRdp));
+                .isEqualTo(closeRdp.actionId());
         assertThat(data.get("idempotencyKey").asText()).isEqualTo(closeRdp.value());
         assertThat(data.get("action").asText()).isEqualTo("CLOSE_PORT");
         assertThat(data.get("purpose").asText()).isEqualTo("ERADICATION");
@@ -130,7 +131,7 @@ class WebhookConnectorTest {
         List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo("/actions")));
         assertThat(requests).hasSize(2).allSatisfy(this::assertSigned);
         assertThat(requests).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(closeRdp.value());
-        assertThat(requests).extracting(r -> r.getHeader(WebhookSignature.ID)).containsOnly(WebhookConnector.actionId(closeRdp));
+        assertThat(requests).extracting(r -> r.getHeader(WebhookSignature.ID)).containsOnly(closeRdp.actionId());
     }
 
     @Test
@@ -160,10 +161,11 @@ class WebhookConnectorTest {
     }
 
     @Test
-    void shouldFailForARetry_on202_sinceNoResultIsAwaitedYet() {
-        receiver.stubFor(post("/actions").willReturn(aResponse().withStatus(202)));
+    void shouldSayPending_on202_soThatTheCaseWaitsForThePostedResult() {
+        receiver.stubFor(post("/actions").willReturn(aResponse().withStatus(202).withBody("queued as change 4711")));
         assertThatThrownBy(() -> connector(Duration.ofSeconds(5), null).isolate(closeRdp, jumpHost))
-                .isInstanceOf(WebhookFailedException.class).hasMessageContaining("(202)");
+                .isInstanceOf(ActionPendingException.class).hasMessageContaining("(202)")
+                .hasMessageContaining("queued as change 4711");
     }
 
     @Test
