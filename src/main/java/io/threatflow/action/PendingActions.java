@@ -109,14 +109,14 @@ public class PendingActions {
 
     /** No action was ever requested under the id. */
     public static class UnknownActionException extends RuntimeException {
-        UnknownActionException(String actionId) {
+        public UnknownActionException(String actionId) {
             super("no action " + actionId + " was requested by ThreatFlow");
         }
     }
 
     /** The action has its result already, or never waited for one. */
     public static class ActionNotPendingException extends RuntimeException {
-        ActionNotPendingException(String message) {
+        public ActionNotPendingException(String message) {
             super(message);
         }
     }

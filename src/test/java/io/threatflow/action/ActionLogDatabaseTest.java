@@ -47,6 +47,27 @@ class ActionLogDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(MigratedDatabase.Kind.class)
+    void shouldFindAnActionByTheIdItsTargetKnows_andMoveItOnFromPendingOnlyOnce(MigratedDatabase.Kind database) {
+        open(database);
+        migrate(null);
+        registerThreat();
+        ActionLog log = new ActionLog(jdbc);
+        ActionKey close = ActionKey.eradication(threatId, ActionType.CLOSE_PORT, "remediation-1", 1, 1);
+        log.append(close, "legacy-hr-01", ActionStatus.PENDING, 1, "accepted for later", AT);
+
+        assertThat(log.findByActionId(close.actionId())).get().extracting(ActionRecord::idempotencyKey)
+                .isEqualTo(close.value());
+        assertThat(log.findByActionId(UUID.randomUUID().toString())).isEmpty();
+        assertThat(log.updateStatusIf(close.value(), ActionStatus.PENDING, ActionStatus.APPLIED, "applied later")).isTrue();
+        assertThat(log.updateStatusIf(close.value(), ActionStatus.PENDING, ActionStatus.REJECTED, "too late")).isFalse();
+        assertThat(log.findByKey(close)).get().satisfies(record -> {
+            assertThat(record.status()).isEqualTo(ActionStatus.APPLIED);
+            assertThat(record.detail()).isEqualTo("applied later");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(MigratedDatabase.Kind.class)
     void shouldWriteTheCase_andReadACasesActionsByIt(MigratedDatabase.Kind database) {
         open(database);
         migrate(null);

@@ -64,6 +64,36 @@ class ActionServiceTest {
     }
 
     @Test
+    void shouldLogPending_andNotSendAgain_whenTheTargetAcceptsTheActionForLater() {
+        when(ports.closePort(CLOSE, host, 3389)).thenThrow(new ActionPendingException("accepted for later (202)"));
+        ActionRecord pending = record(CLOSE, ActionStatus.PENDING, "accepted for later (202)");
+        when(log.findByKey(CLOSE)).thenReturn(Optional.empty(), Optional.of(pending));
+
+        assertThat(service.apply(EXPOSED_RDP, CLOSE, 1).status()).isEqualTo(ActionStatus.PENDING);
+        verify(log).append(CLOSE, host.hostname(), ActionStatus.PENDING, 1, "accepted for later (202)", NOW);
+
+        assertThat(service.apply(EXPOSED_RDP, CLOSE, 1)).as("a job that runs again").isSameAs(pending);
+        verify(ports, times(1)).closePort(CLOSE, host, 3389);
+    }
+
+    @Test
+    void shouldRecordAPostedResult_onlyOnAPendingAction() {
+        ActionRecord pending = record(CLOSE, ActionStatus.PENDING, "accepted for later (202)");
+        when(log.updateStatusIf(CLOSE.value(), ActionStatus.PENDING, ActionStatus.FAILED,
+                "accepted for later (202); result posted: failed: disk full")).thenReturn(true);
+
+        assertThat(service.recordResult(pending, ActionStatus.FAILED, "disk full")).isTrue();
+        assertThat(service.recordResult(pending, ActionStatus.APPLIED, null)).as("not pending any more").isFalse();
+        assertThatThrownBy(() -> service.recordResult(pending, ActionStatus.VERIFIED, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ActionRecord record(ActionKey key, ActionStatus status, String detail) {
+        return new ActionRecord(1, key.threatId(), key.action(), key.purpose(), "host-1", status, 1, key.value(),
+                key.caseId(), detail, NOW);
+    }
+
+    @Test
     void shouldRejectAndLog_whenNoConnectorIsRoutedForTheActionOnTheAsset() {
         when(router.route(ActionType.CLOSE_PORT, host)).thenReturn(Optional.empty());
 

@@ -173,6 +173,53 @@ class ConnectorEndToEndIT {
         assertSignedRequests(port, 1);
     }
 
+    @Test
+    void shouldWaitForThePostedResult_whenTheReceiverAcceptsForLater_andRefuseForgedOrUnknownResults() throws Exception {
+        int port = exposedService(false);
+        receiver.stubFor(post("/actions").atPriority(1).withRequestBody(containing("\"port\":" + port))
+                .willReturn(aResponse().withStatus(202).withBody("{\"ticket\":\"CHG-202\"}")));
+
+        String threatId = reportAndInvestigate("FTP exposed on 127.0.0.1", port);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> actions(threatId).stream()
+                .anyMatch(a -> "CLOSE_PORT".equals(a.get("action")) && "PENDING".equals(a.get("status"))));
+        String actionId = JSON.readTree(closeRequests(port).get(0).getBodyAsString()).path("data").path("actionId").asText();
+
+        assertThat(postResult(actionId, "{\"status\":\"APPLIED\"}", "whsec_" + Base64.getEncoder()
+                .encodeToString("a forger's secret, also 32 bytes!".getBytes()), Instant.now()).getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(postResult(actionId, "{\"status\":\"APPLIED\"}", SECRET, Instant.now().minus(Duration.ofMinutes(10)))
+                .getStatusCode().value()).as("an old, replayed result").isEqualTo(401);
+        assertThat(postResult(java.util.UUID.randomUUID().toString(), "{\"status\":\"APPLIED\"}", SECRET, Instant.now())
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(actions(threatId)).filteredOn(a -> "CLOSE_PORT".equals(a.get("action")))
+                .extracting(a -> a.get("status")).as("refused results change nothing").containsExactly("PENDING");
+        Thread.sleep(1_500);
+        assertThat(closeRequests(port)).as("a pending action is not sent again").hasSize(1);
+
+        close(services.remove(port));
+        assertThat(postResult(actionId, "{\"status\":\"APPLIED\",\"detail\":\"closed by CHG-202\"}", SECRET,
+                Instant.now()).getStatusCode().value()).isEqualTo(200);
+        PatchCases.confirmClosure(analyst, threatId);
+        analyst.awaitClosed(threatId, "ELIMINATED");
+        assertThat(actions(threatId)).filteredOn(a -> "CLOSE_PORT".equals(a.get("action"))).singleElement()
+                .satisfies(a -> assertThat(String.valueOf(a.get("detail"))).contains("closed by CHG-202"));
+        assertThat(postResult(actionId, "{\"status\":\"REJECTED\"}", SECRET, Instant.now()).getStatusCode().value())
+                .as("a result that contradicts the one recorded").isEqualTo(409);
+    }
+
+    /** Posts a result as the receiver would: signed with {@code secret}, timestamped {@code at}, no user's login. */
+    private static org.springframework.http.ResponseEntity<String> postResult(String actionId, String body, String secret,
+                                                                              Instant at) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        String messageId = "msg-" + System.nanoTime();
+        headers.set(WebhookSignature.ID, messageId);
+        headers.set(WebhookSignature.TIMESTAMP, Long.toString(at.getEpochSecond()));
+        headers.set(WebhookSignature.SIGNATURE, WebhookSignature.of(secret).sign(messageId, at.getEpochSecond(), body));
+        return node.http().postForEntity("/api/actions/" + actionId + "/result",
+                new org.springframework.http.HttpEntity<>(body, headers), String.class);
+    }
+
     private static String reportAndInvestigate(String title, int port) {
         String threatId = analyst.report(Map.of("title", title, "type", "EXPOSED_SERVICE", "asset", "127.0.0.1",
                 "port", port, "severity", "MEDIUM", "source", "e2e", "sourceRef", "e2e-" + port));
