@@ -134,6 +134,15 @@ public class ActionService {
                 + (missing.isEmpty() ? "" : ". Refused, no connector: " + String.join(", ", missing));
     }
 
+    /**
+     * Whether the action logged under the key was only simulated in ThreatFlow's own inventory: then the inventory
+     * is all there is to read its effect back from.
+     */
+    public boolean wasSimulated(ActionKey key) {
+        return log.findByKey(key).map(ActionRecord::detail).filter(detail -> detail.startsWith(SIMULATION))
+                .isPresent();
+    }
+
     public boolean persists(Threat threat) {
         return ThreatPresence.persists(threat, scanner.scan(threat.assetId()));
     }

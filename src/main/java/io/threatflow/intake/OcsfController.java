@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * OCSF 1.x findings (Security, Vulnerability, Compliance and Detection Finding), one or an array. In an
- * array every finding gets its own result, in its own transaction: a bad one loses none of the others.
+ * array every finding gets its own result, in its own transaction: a bad one loses none of the others. A finding
+ * with status Resolved is the source's word that a threat is gone: it validates a case that waits for it.
  */
 @RestController
 @Tag(name = "OCSF findings", description = "Findings in the Open Cybersecurity Schema Framework")
@@ -83,7 +84,7 @@ class OcsfController {
         ItemResult result = item(0, finding, reportedBy);
         return switch (result.result()) {
             case "created" -> ResponseEntity.created(URI.create("/api/threats/" + result.threatId())).body(result);
-            case "duplicate" -> ResponseEntity.ok(result);
+            case "duplicate", "resolved", "ignored" -> ResponseEntity.ok(result);
             default -> {
                 ProblemDetail problem = Problems.withErrors(HttpStatus.BAD_REQUEST, "OCSF finding rejected",
                         result.detail(), result.errors());
@@ -115,13 +116,26 @@ class OcsfController {
             return new ItemResult(index, "rejected", null, null, "The finding maps to an invalid threat", errors);
         }
         try {
-            ThreatIntake.Outcome outcome = intake.report(report.toNewThreat(), reportedBy);
+            boolean resolved = ((OcsfMapping.Mapped) mapping).resolvedBySource();
+            ThreatIntake.Outcome outcome = resolved ? intake.resolvedBySource(report.toNewThreat(), reportedBy)
+                    : intake.report(report.toNewThreat(), reportedBy);
             return new ItemResult(index, outcome.result().name().toLowerCase(), outcome.threatId(),
-                    outcome.processInstanceId(), null, List.of());
+                    outcome.processInstanceId(), detail(outcome), List.of());
         } catch (InvalidReportException e) {
             return new ItemResult(index, "rejected", null, null, e.field() + ": " + e.getMessage(),
                     List.of(new Problems.FieldError(e.field(), e.getMessage())));
         }
+    }
+
+    private static String detail(ThreatIntake.Outcome outcome) {
+        return switch (outcome.result()) {
+            case RESOLVED -> "The source reports the threat resolved: its case takes this as validation";
+            case IGNORED -> outcome.threatId() == null
+                    ? "The source reports resolved a threat that is not open: nothing to do"
+                    : "The source reports the threat resolved, but its case does not wait for validation now: "
+                            + "nothing changed";
+            default -> null;
+        };
     }
 
     private static int count(List<ItemResult> results, String result) {

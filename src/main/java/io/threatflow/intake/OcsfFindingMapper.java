@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OcsfFindingMapper {
 
+    /** OCSF finding {@code status_id} 4: the source no longer sees what it reported. */
+    static final int STATUS_RESOLVED = 4;
+
     private static final int TITLE_MAX = 200;
     private static final int ASSET_MAX = 255;
     private static final int DESCRIPTION_MAX = 4000;
@@ -92,7 +95,8 @@ class OcsfFindingMapper {
                 port(finding),
                 source(finding.path("metadata").path("product")),
                 cut(sourceRef(finding, malware), SOURCE_REF_MAX),
-                detectedAt(finding)));
+                detectedAt(finding)), integer(finding.path("status_id")) != null
+                && integer(finding.path("status_id")) == STATUS_RESOLVED);
     }
 
     private static String asset(JsonNode finding) {

@@ -19,7 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ThreatIntake {
 
-    public enum Result { CREATED, DUPLICATE }
+    /**
+     * {@code RESOLVED}: the source's word that a threat is gone reached the case that waited for it; {@code IGNORED}:
+     * such a word for a threat that is not open, or whose case does not wait for it
+     */
+    public enum Result { CREATED, DUPLICATE, RESOLVED, IGNORED }
 
     private static final int MAX_ATTEMPTS = 10;
 
@@ -50,6 +54,19 @@ public class ThreatIntake {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * The source says the threat it reported is resolved (an OCSF finding with status Resolved). Only the validation
+     * of a case after its eradication listens: before that, and for a threat not open, the word changes nothing,
+     * and it never opens a threat.
+     */
+    public Outcome resolvedBySource(NewThreat report, String reportedBy) {
+        return transaction.execute(status -> threats.findOpen(report)
+                .map(threat -> new Outcome(cases.resolvedBySource(threat.id(), new RemediationCases.SightingReport(
+                        report.source(), report.sourceRef(), report.reportedSeverity(), reportedBy))
+                        ? Result.RESOLVED : Result.IGNORED, threat.id(), threat.processInstanceId()))
+                .orElseGet(() -> new Outcome(Result.IGNORED, null, null)));
     }
 
     private static void pause(int attempt) {

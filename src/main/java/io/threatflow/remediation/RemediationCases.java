@@ -86,20 +86,32 @@ public class RemediationCases {
      * @return false when no case of the threat listens for sightings (e.g. a mitigation started on its own)
      */
     public boolean addSighting(String threatId, SightingReport sighting) {
-        try {
-            VariableMap variables = Variables.createVariables()
-                    .putValue(RemediationProcess.SIGHTING_SOURCE.name(), sighting.source())
-                    .putValue(RemediationProcess.SIGHTING_SOURCE_REF.name(), sighting.sourceRef());
-            RemediationProcess.SIGHTING_SEVERITY.putIn(variables, sighting.reportedSeverity())
-                    .putValue(RemediationProcess.SIGHTING_REPORTED_BY.name(), sighting.reportedBy());
-            asEngine.run(() -> runtime.createMessageCorrelation(RemediationProcess.MESSAGE_THREAT_REOBSERVED)
-                    .processInstanceBusinessKey(threatId)
-                    .setVariablesLocal(variables)
-                    .correlateWithResult());
-            return true;
-        } catch (MismatchingMessageCorrelationException noCaseListening) {
-            return false;
-        }
+        VariableMap variables = Variables.createVariables()
+                .putValue(RemediationProcess.SIGHTING_SOURCE.name(), sighting.source())
+                .putValue(RemediationProcess.SIGHTING_SOURCE_REF.name(), sighting.sourceRef());
+        RemediationProcess.SIGHTING_SEVERITY.putIn(variables, sighting.reportedSeverity())
+                .putValue(RemediationProcess.SIGHTING_REPORTED_BY.name(), sighting.reportedBy());
+        // the sighting is recorded, and a validation that waits for the source's word hears that it persists
+        return !asEngine.call(() -> runtime.createMessageCorrelation(RemediationProcess.MESSAGE_THREAT_REOBSERVED)
+                .processInstanceBusinessKey(threatId)
+                .setVariablesLocal(variables)
+                .correlateAllWithResult()).isEmpty();
+    }
+
+    /**
+     * Hands the source's word that the threat is resolved to the case's validation, if it waits for that word.
+     *
+     * @return false when no case of the threat waits for it (it has not been eradicated yet, or has ended)
+     */
+    public boolean resolvedBySource(String threatId, SightingReport word) {
+        VariableMap variables = Variables.createVariables();
+        RemediationProcess.THREAT_PERSISTS.putIn(variables, false);
+        RemediationProcess.VALIDATION_RESULT.putIn(variables, "The source (" + word.source()
+                + (word.sourceRef() == null ? "" : ", " + word.sourceRef()) + ") reports the threat resolved.");
+        return !asEngine.call(() -> runtime.createMessageCorrelation(RemediationProcess.MESSAGE_THREAT_RESOLVED_BY_SOURCE)
+                .processInstanceBusinessKey(threatId)
+                .setVariables(variables)
+                .correlateAllWithResult()).isEmpty();
     }
 
     /** Where the case stands; empty once it has ended (or never was). */

@@ -37,6 +37,10 @@ public final class RemediationProcess {
     public static final String TASK_RECORD_SIGHTING = "Task_RecordSighting";
     public static final String END_SIGHTING_RECORDED = "EndEvent_SightingRecorded";
     public static final String MESSAGE_THREAT_REOBSERVED = "ThreatReobserved";
+    /** The source's word (an OCSF finding with status Resolved) that the threat is gone. */
+    public static final String MESSAGE_THREAT_RESOLVED_BY_SOURCE = "ThreatResolvedBySource";
+    public static final String SUBPROCESS_AWAIT_SOURCE_WORD = "SubProcess_AwaitSourceWord";
+    public static final String TASK_CONFIRM_VALIDATION = "Task_ConfirmValidation";
 
     // service levels
     public static final String DECISION_SLA_POLICY = "sla-policy";
@@ -114,6 +118,14 @@ public final class RemediationProcess {
     public static final ProcessVariable<Boolean> THREAT_PERSISTS = ProcessVariable.of("threatPersists", Boolean.class);
     public static final ProcessVariable<Integer> RETRIES_LEFT = ProcessVariable.of("retriesLeft", Integer.class);
     public static final ProcessVariable<String> VALIDATION_RESULT = ProcessVariable.of("validationResult", String.class);
+    /** Whether validation saw for itself whether the threat persists; if not, the case waits for the source's word. */
+    public static final ProcessVariable<Boolean> VALIDATION_OBSERVED = ProcessVariable.of("validationObserved", Boolean.class);
+    /** When an analyst is asked to confirm the validation, as no word came from the source. */
+    public static final ProcessVariable<Date> SOURCE_WORD_DUE = ProcessVariable.of("sourceWordDue", Date.class);
+    // the analyst's confirmation (form confirm-validation)
+    /** {@code GONE} or {@code STILL_PRESENT}. */
+    public static final ProcessVariable<String> VALIDATION_VERDICT = ProcessVariable.of("validationVerdict", String.class);
+    public static final ProcessVariable<String> VALIDATION_EVIDENCE = ProcessVariable.of("validationEvidence", String.class);
     public static final ProcessVariable<String> LESSONS_LEARNED = ProcessVariable.of("lessonsLearned", String.class);
 
     // a further report of the threat, handed over by the intake with the message ThreatReobserved

@@ -35,6 +35,10 @@ public class ThreatService {
     }
 
     /** The open threat that this report describes again, if there is one. */
+    public Optional<Threat> findOpen(NewThreat report) {
+        return findOpenDuplicate(report);
+    }
+
     private Optional<Threat> findOpenDuplicate(NewThreat report) {
         String assetId = inventory.findByName(report.assetName()).map(Asset::id).orElse(null);
         return fingerprints.findThreat(Fingerprints.of(report, assetId)).flatMap(threats::findById);

@@ -77,7 +77,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "processes/sla-policy.dmn", "forms/decide-overdue-threat.form",
         "stub/threat-mitigation-stub.bpmn",
         "forms/triage-threat.form", "forms/investigate-threat.form", "forms/approve-eradication.form",
-        "forms/confirm-closure.form", "forms/report-threat.form"})
+        "forms/confirm-closure.form", "forms/report-threat.form", "forms/confirm-validation.form"})
 class RemediationProcessTest {
 
     static final String RECEIVE_ACTION_RESULT = "ReceiveTask_AwaitActionResult";
@@ -97,6 +97,9 @@ class RemediationProcessTest {
     final JavaDelegate recordSighting = mock(JavaDelegate.class);
     final Deque<Object> eradicationResults = new ArrayDeque<>();
     final Deque<Boolean> validationResults = new ArrayDeque<>();
+    /** The next validation cannot see for itself whether the threat is gone. */
+    boolean awaitSourceWord;
+    RemediationCases cases;
     int eradications;
 
     static final Instant REPORTED = Instant.parse("2026-03-02T09:00:00Z");
@@ -151,6 +154,9 @@ class RemediationProcessTest {
         pendingActions = new PendingActions(actions, runtimeService(), new PendingActionSettings(Duration.ofHours(4)),
                 engineClock);
         Mocks.register("escalateStalledAction", escalateStalledAction);
+        Mocks.register("recordValidation", new RecordValidationListener());
+        cases = new RemediationCases(runtimeService(), historyService(),
+                new AsEngine((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
     }
 
     /** The engine's clock, as the application's {@code Clock} bean reads it. */
@@ -208,8 +214,22 @@ class RemediationProcessTest {
     /** Plays the scanner with the configured default of two retries. */
     private void validate(DelegateExecution execution) {
         int attempt = ERADICATION_ATTEMPT.from(execution);
-        THREAT_PERSISTS.set(execution, !validationResults.isEmpty() && validationResults.pop());
         RETRIES_LEFT.set(execution, Math.max(0, 2 - (attempt - 1)));
+        boolean observed = !awaitSourceWord;
+        awaitSourceWord = false;
+        VALIDATION_OBSERVED.set(execution, observed);
+        if (observed) {
+            THREAT_PERSISTS.set(execution, !validationResults.isEmpty() && validationResults.pop());
+        } else {
+            SOURCE_WORD_DUE.set(execution, Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7))));
+        }
+    }
+
+    /** Eradicates, and validation cannot see for itself: the case waits for the source's word. */
+    private void eradicateAwaitingTheSourcesWord(ProcessInstance instance) {
+        awaitSourceWord = true;
+        eradicateAndValidate(instance);
+        assertThat(instance).isWaitingAt("Gateway_SourceWord");
     }
 
     private ProcessInstance report(String type, String assetCriticality, boolean knownExploited, String reported) {
@@ -447,6 +467,66 @@ class RemediationProcessTest {
         execute(job(TASK_VALIDATE_REMEDIATION));
         closeEliminated(instance);
         assertThat(instance).isEnded().hasPassed(END_THREAT_ELIMINATED);
+    }
+
+    @Test
+    void shouldCloseEliminated_onlyOnTheSourcesWordThatTheThreatIsResolved() throws Exception {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
+        RemediationCases.SightingReport resolved = new RemediationCases.SightingReport("Inspector", "finding-9",
+                null, "scanner");
+        Assertions.assertThat(cases.resolvedBySource("threat-1", resolved)).as("nothing waits for it at triage").isFalse();
+        triage(instance, "MEDIUM");
+        investigate(instance, true);
+        eradicateAwaitingTheSourcesWord(instance);
+
+        Assertions.assertThat(cases.resolvedBySource("threat-1", resolved)).isTrue();
+        assertThat(instance).variables().containsEntry(VALIDATION_RESULT.name(),
+                "The source (Inspector, finding-9) reports the threat resolved.");
+        closeEliminated(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_SourceReportsResolved", END_THREAT_ELIMINATED)
+                .hasNotPassed(TASK_CONFIRM_VALIDATION);
+    }
+
+    @Test
+    void shouldEradicateAgain_whenTheSourceReportsTheThreatAgainAfterTheEradication() throws Exception {
+        ProcessInstance instance = report("MALWARE", "MEDIUM", false, "MEDIUM");
+        triage(instance, "MEDIUM");
+        investigate(instance, true);
+        eradicateAwaitingTheSourcesWord(instance);
+
+        Assertions.assertThat(cases.addSighting("threat-1", new RemediationCases.SightingReport("EDR", "alert-12",
+                Severity.HIGH, "edr"))).isTrue();
+        verify(recordSighting).execute(any());
+        assertThat(instance).hasPassed("EndEvent_SourceStillReports").variables()
+                .containsEntry(THREAT_PERSISTS.name(), true);
+        eradicateAndValidate(instance);
+        closeEliminated(instance);
+
+        assertThat(instance).isEnded().hasPassed(END_THREAT_ELIMINATED);
+        Assertions.assertThat(eradications).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAskAnAnalyst_whenTheSourceSaysNothingInTime_andCloseOnlyOnTheirGone() throws Exception {
+        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
+        triage(instance, "MEDIUM");
+        investigate(instance, true);
+        eradicateAwaitingTheSourcesWord(instance);
+
+        clockAt(Duration.ofDays(8));
+        execute(managementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("Event_SourceWordDue").singleResult());
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_VALIDATION);
+        assertThat(task(TASK_CONFIRM_VALIDATION)).hasCandidateGroup("analysts");
+        complete(task(TASK_CONFIRM_VALIDATION), withVariables(VALIDATION_VERDICT.name(), "GONE",
+                VALIDATION_EVIDENCE.name(), "rescan 2026-03-10: Windows Server 2022"));
+        assertThat(instance).variables().containsEntry(THREAT_PERSISTS.name(), false);
+        Assertions.assertThat((String) runtimeService().getVariable(instance.getId(), VALIDATION_RESULT.name()))
+                .contains("the threat is gone").contains("rescan 2026-03-10");
+        closeEliminated(instance);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_ValidationConfirmed", END_THREAT_ELIMINATED);
     }
 
     @Test

@@ -32,6 +32,12 @@ public class SwitchableAdapters {
     public static final Map<ActionKey, Integer> patchesApplied = new ConcurrentHashMap<>();
     /** The node dies after the patch call, before its transaction commits: once. */
     public static final AtomicBoolean dieAfterPatch = new AtomicBoolean();
+    /**
+     * While set (the default), the patch management says it is a simulation, as it is: it writes the embedded
+     * inventory, which validation then reads back. Cleared, it acts as a real system would, whose effect
+     * validation cannot see: the case waits for the source's next word.
+     */
+    public static final AtomicBoolean patchManagementSimulated = new AtomicBoolean(true);
 
     @Bean
     @Primary
@@ -51,6 +57,11 @@ public class SwitchableAdapters {
             @Override
             public String name() {
                 return "patch-management";
+            }
+
+            @Override
+            public boolean simulated() {
+                return patchManagementSimulated.get();
             }
 
             @Override
