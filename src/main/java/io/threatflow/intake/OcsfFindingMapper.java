@@ -92,7 +92,8 @@ class OcsfFindingMapper {
                 port(finding),
                 source(finding.path("metadata").path("product")),
                 cut(sourceRef(finding, malware), SOURCE_REF_MAX),
-                detectedAt(finding)));
+                detectedAt(finding),
+                null));
     }
 
     private static String asset(JsonNode finding) {

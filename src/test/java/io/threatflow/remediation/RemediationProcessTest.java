@@ -122,7 +122,7 @@ class RemediationProcessTest {
         ClockUtil.setCurrentTime(Date.from(REPORTED));
         when(threats.get("threat-1")).thenReturn(new Threat("threat-1", "Log4Shell", null, ThreatType.VULNERABILITY,
                 null, null, false, "asset-1", "web-01", null, null, null, null, ThreatStatus.OPEN, null, REPORTED, null,
-                Map.of()));
+                Map.of(), false));
         when(breaches.record(anyString(), any(), any(), any(), any())).thenAnswer(call -> {
             SlaBreached breach = new SlaBreached(call.getArgument(0), call.getArgument(1), call.getArgument(2),
                     call.getArgument(3), ClockUtil.getCurrentTime().toInstant());
