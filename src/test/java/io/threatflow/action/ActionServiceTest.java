@@ -53,7 +53,8 @@ class ActionServiceTest {
     private final AccountControlPort accounts = target;
     private final MonitoringPort monitoring = target;
     private final ConnectorRouter router = mock(ConnectorRouter.class);
-    private final ActionService service = new ActionService(log, scanner, router, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ActionService service = new ActionService(log, scanner, router, Clock.fixed(NOW, ZoneOffset.UTC),
+            new ConnectorSettings(null, false));
 
     private final Asset host = asset().openPorts(3389).build();
 
@@ -351,6 +352,110 @@ class ActionServiceTest {
         assertThat(service.persists(EXPOSED_RDP)).isFalse();
     }
 
+    @Test
+    void shouldLogTheRequestAsDryRun_andCallNoPort_whenTheThreatIsADryRun() {
+        Threat dryRun = threat(ThreatType.EXPOSED_SERVICE).port(3389).dryRun().build();
+        when(target.name()).thenReturn("edr");
+        when(target.describe(CLOSE, host, 3389, null)).thenReturn("POST https://edr.example/close {\"port\":3389}");
+        loggedOnce(CLOSE, ActionStatus.DRY_RUN);
+
+        ActionRecord logged = service.apply(dryRun, CLOSE, 1);
+
+        assertThat(logged.status()).isEqualTo(ActionStatus.DRY_RUN);
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: edr would close the port on legacy-hr-01",
+                "POST https://edr.example/close {\"port\":3389}", NOW);
+        verify(ports, never()).closePort(any(), any(), any());
+    }
+
+    @Test
+    void shouldDescribeWithTheFinding_theRealCallWouldGet() {
+        Threat dryRun = threat(ThreatType.VULNERABILITY).cve("CVE-2024-3400").dryRun().build();
+        ActionKey patch = ActionKey.eradication("threat-1", ActionType.PATCH_SOFTWARE, CASE_ID, 1, 1);
+        when(target.name()).thenReturn("awx");
+        when(target.describe(patch, host, null, "CVE-2024-3400")).thenReturn("launch template 12");
+        loggedOnce(patch, ActionStatus.DRY_RUN);
+
+        service.apply(dryRun, patch, 1);
+
+        verify(log).append(patch, "legacy-hr-01", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: awx would patch the software on legacy-hr-01", "launch template 12", NOW);
+        verify(patching, never()).patchSoftware(any(), any(), any());
+    }
+
+    @Test
+    void shouldSayInADryRun_thatTheConnectorIsASimulation() {
+        Threat dryRun = threat(ThreatType.EXPOSED_SERVICE).port(3389).dryRun().build();
+        when(target.name()).thenReturn("inventory");
+        when(target.simulated()).thenReturn(true);
+        when(target.describe(CLOSE, host, 3389, null)).thenReturn("would change its own table");
+        loggedOnce(CLOSE, ActionStatus.DRY_RUN);
+
+        service.apply(dryRun, CLOSE, 1);
+
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: inventory (a simulation) would close the port on legacy-hr-01",
+                "would change its own table", NOW);
+    }
+
+    @Test
+    void shouldStillRefuseAnUnroutedAction_inADryRun_asItWouldBeRefusedForReal() {
+        Threat dryRun = threat(ThreatType.EXPOSED_SERVICE).port(3389).dryRun().build();
+        when(router.route(ActionType.CLOSE_PORT, host)).thenReturn(Optional.empty());
+
+        assertThatThrownBy(() -> service.apply(dryRun, CLOSE, 1)).isInstanceOf(ActionRejectedException.class)
+                .hasMessageContaining("no connector is routed for CLOSE_PORT");
+        verify(log).append(any(ActionKey.class), anyString(), org.mockito.ArgumentMatchers.eq(ActionStatus.REJECTED),
+                anyInt(), org.mockito.ArgumentMatchers.contains("no connector is routed"), any());
+        verifyNoInteractions(target);
+    }
+
+    @Test
+    void shouldLogRejected_whenTheConnectorRefusesWhileDescribing() {
+        Threat dryRun = threat(ThreatType.EXPOSED_SERVICE).port(3389).dryRun().build();
+        when(log.findByKey(CLOSE)).thenReturn(Optional.empty());
+        when(target.describe(CLOSE, host, 3389, null))
+                .thenThrow(new ActionRejectedException("no AWX job template is configured for CLOSE_PORT"));
+
+        assertThatThrownBy(() -> service.apply(dryRun, CLOSE, 1)).isInstanceOf(ActionRejectedException.class);
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.REJECTED, 1,
+                "no AWX job template is configured for CLOSE_PORT", NOW);
+    }
+
+    @Test
+    void shouldRunEveryCaseDry_onANodeSetToDryRun_alsoOneReportedForReal() {
+        ActionService staging = new ActionService(log, scanner, router, Clock.fixed(NOW, ZoneOffset.UTC),
+                new ConnectorSettings(null, true));
+        when(target.name()).thenReturn("edr");
+        when(target.describe(CLOSE, host, 3389, null)).thenReturn("POST https://edr.example/close");
+        loggedOnce(CLOSE, ActionStatus.DRY_RUN);
+
+        staging.apply(EXPOSED_RDP, CLOSE, 1);
+
+        assertThat(EXPOSED_RDP.dryRun()).isFalse();
+        assertThat(staging.dryRun(EXPOSED_RDP)).isTrue();
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: edr would close the port on legacy-hr-01", "POST https://edr.example/close",
+                NOW);
+        verify(ports, never()).closePort(any(), any(), any());
+    }
+
+    @Test
+    void shouldRecordADryRunsNotification_asNotSent() {
+        ActionKey key = ActionKey.notification("threat-1", CASE_ID);
+        when(log.findByKey(key)).thenReturn(Optional.empty());
+
+        service.recordDryRunNotification(key, "hr-it, managers", "Threat on legacy-hr-01: plan");
+
+        verify(log).append(key, "hr-it, managers", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: Threat on legacy-hr-01: plan", NOW);
+    }
+
+    /** The log holds the key once the service has appended it with the status. */
+    private void loggedOnce(ActionKey key, ActionStatus status) {
+        when(log.findByKey(key)).thenReturn(Optional.empty(), Optional.of(record(key.action(), key.purpose(), status, key)));
+    }
+
     /** The log does not hold the key until the service appends it as applied. */
     private void loggedOnceApplied(ActionKey key) {
         when(log.findByKey(key)).thenReturn(Optional.empty(),
@@ -364,6 +469,6 @@ class ActionServiceTest {
     private static ActionRecord record(ActionType action, ActionPurpose purpose, ActionStatus status, ActionKey key,
                                        String detail) {
         return new ActionRecord(1L, "threat-1", action, purpose, "legacy-hr-01", status, 1, key.value(), key.caseId(),
-                detail, NOW);
+                detail, NOW, null);
     }
 }
