@@ -68,6 +68,11 @@ public class ActionLog {
                 .update();
     }
 
+    void updateDetail(String idempotencyKey, String detail) {
+        jdbc.sql("update action_log set detail = :detail where idempotency_key = :key")
+                .param("detail", truncate(detail, DETAIL_LENGTH)).param("key", idempotencyKey).update();
+    }
+
     private static String truncate(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
     }

@@ -26,6 +26,8 @@ public class ActionService {
     static final String SIMULATION = "SIMULATION, no real system was touched: ";
     /** What the action log says before the detail of an action a dry run only described. */
     static final String DRY_RUN = "DRY RUN, nothing was sent: ";
+    /** Added to a dry run's action that validation or verification had nothing to look at. */
+    static final String NOT_CHECKED = "; not checked: a dry run changes nothing";
 
     private final ActionLog log;
     private final ScannerPort scanner;
@@ -90,12 +92,19 @@ public class ActionService {
         return log.findByKey(key).orElseThrow();
     }
 
-    /** Re-reads the asset and records whether an applied measure holds. */
+    /**
+     * Re-reads the asset and records whether an applied measure holds. A dry run's measure changed nothing, so
+     * there is nothing to re-read: it counts as holding, and its entry says it was not checked.
+     */
     @Transactional
     public boolean verify(Threat threat, ActionKey key) {
         requireSameThreat(threat, key);
         ActionRecord applied = log.findByKey(key)
                 .orElseThrow(() -> new IllegalStateException("no action logged under " + key + " to verify"));
+        if (applied.status() == ActionStatus.DRY_RUN) {
+            noteNotChecked(applied);
+            return true;
+        }
         if (applied.status() != ActionStatus.APPLIED) {
             // rejected, or verified before by a job that ran again
             return applied.status() == ActionStatus.VERIFIED;
@@ -104,6 +113,22 @@ public class ActionService {
         log.updateStatus(key, holds ? ActionStatus.VERIFIED : ActionStatus.INEFFECTIVE,
                 applied.detail() + (holds ? "; verified by re-scan" : "; re-scan shows it does not hold"));
         return holds;
+    }
+
+    /**
+     * Whether the case's latest eradication was a dry run, so that validation has nothing to look at: nothing was
+     * changed. Its entry then says that it was not checked. Read from the action log, not from a process variable.
+     */
+    @Transactional
+    public boolean eradicationWasDryRun(Threat threat, String caseId) {
+        Optional<ActionRecord> latest = log.forCase(threat.id(), caseId).stream()
+                .filter(action -> action.purpose() == ActionPurpose.ERADICATION)
+                .reduce((earlier, later) -> later);
+        if (latest.isEmpty() || latest.get().status() != ActionStatus.DRY_RUN) {
+            return false;
+        }
+        noteNotChecked(latest.get());
+        return true;
     }
 
     /**
@@ -171,6 +196,13 @@ public class ActionService {
     /** Whether the threat's case runs dry: asked for in its report, or the node runs every case dry. */
     public boolean dryRun(Threat threat) {
         return threat.dryRun() || nodeDryRun;
+    }
+
+    private void noteNotChecked(ActionRecord dryRun) {
+        if (dryRun.detail() == null || !dryRun.detail().endsWith(NOT_CHECKED)) {
+            log.updateDetail(dryRun.idempotencyKey(),
+                    (dryRun.detail() == null ? "" : dryRun.detail()) + NOT_CHECKED);
+        }
     }
 
     private static void requireSameThreat(Threat threat, ActionKey key) {

@@ -19,9 +19,14 @@ import org.springframework.stereotype.Component;
  * {@code Task_ValidateRemediation}: says whether the threat persists and how many eradication retries are
  * left. An exposed service is probed over TCP where {@code threatflow.validation.probe.allowed-networks} allows,
  * and the probe is kept in the action log as evidence; otherwise the asset is re-read through the scanner port.
+ * After a dry run's eradication nothing was changed, so there is nothing to validate: the case goes on to closure,
+ * and the result says plainly that nothing was validated.
  */
 @Component("validateRemediation")
 class ValidateRemediationDelegate implements JavaDelegate {
+
+    static final String DRY_RUN_RESULT = "Dry run: nothing was changed, so nothing was validated. What would have "
+            + "been sent is in the action log (status DRY_RUN).";
 
     private final ThreatService threats;
     private final ActionService actions;
@@ -39,8 +44,15 @@ class ValidateRemediationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
-        Asset scanned = actions.scan(threat);
         int attempt = ERADICATION_ATTEMPT.from(execution, 1);
+        if (actions.eradicationWasDryRun(threat, execution.getProcessInstanceId())) {
+            THREAT_PERSISTS.set(execution, false);
+            RETRIES_LEFT.set(execution, retriesLeft(attempt));
+            VALIDATION_RESULT.set(execution, DRY_RUN_RESULT);
+            threats.markPhase(threat.id(), Phase.VALIDATED);
+            return;
+        }
+        Asset scanned = actions.scan(threat);
         String evidence = "Scan: " + scanned.describe();
         boolean persists;
         ServiceProbe.Observation observed = observe(threat, scanned);
@@ -53,7 +65,7 @@ class ValidateRemediationDelegate implements JavaDelegate {
             actions.recordObservation(ActionKey.validation(threat.id(), execution.getProcessInstanceId(),
                     INVESTIGATION_ROUND.from(execution, 1), attempt), scanned.hostname(), observed.detail());
         }
-        int retriesLeft = Math.max(0, properties.maxRetries() - (attempt - 1));
+        int retriesLeft = retriesLeft(attempt);
 
         THREAT_PERSISTS.set(execution, persists);
         RETRIES_LEFT.set(execution, retriesLeft);
@@ -62,6 +74,10 @@ class ValidateRemediationDelegate implements JavaDelegate {
                 : "The threat is no longer present after attempt %d.".formatted(attempt))
                 + " " + evidence);
         threats.markPhase(threat.id(), Phase.VALIDATED);
+    }
+
+    private int retriesLeft(int attempt) {
+        return Math.max(0, properties.maxRetries() - (attempt - 1));
     }
 
     /** An exposed service is probed where probing is allowed; other threats are read from the scan. */

@@ -441,6 +441,46 @@ class ActionServiceTest {
     }
 
     @Test
+    void shouldCountADryRunMeasureAsHolding_withoutRescan_andSayItWasNotChecked() {
+        when(log.findByKey(ISOLATE)).thenReturn(Optional.of(record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
+                ActionStatus.DRY_RUN, ISOLATE, "DRY RUN, nothing was sent: edr would isolate the host")));
+
+        boolean holds = service.verify(EXPOSED_RDP, ISOLATE);
+
+        assertThat(holds).isTrue();
+        verifyNoInteractions(scanner);
+        verify(log).updateDetail(ISOLATE.value(), "DRY RUN, nothing was sent: edr would isolate the host"
+                + "; not checked: a dry run changes nothing");
+        verify(log, never()).updateStatus(any(), any(), anyString());
+    }
+
+    @Test
+    void shouldTellValidation_whenTheCasesLatestEradicationWasADryRun_andNoteItOnThatEntry() {
+        ActionKey first = ActionKey.eradication("threat-1", ActionType.CLOSE_PORT, CASE_ID, 1, 1);
+        ActionKey second = ActionKey.eradication("threat-1", ActionType.CLOSE_PORT, CASE_ID, 1, 2);
+        when(log.forCase("threat-1", CASE_ID)).thenReturn(List.of(
+                record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.INEFFECTIVE, first),
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.DRY_RUN, ISOLATE),
+                record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.DRY_RUN, second, "would close")));
+
+        assertThat(service.eradicationWasDryRun(EXPOSED_RDP, CASE_ID)).isTrue();
+        verify(log).updateDetail(second.value(), "would close; not checked: a dry run changes nothing");
+    }
+
+    @Test
+    void shouldLeaveValidationToTheProbe_whenTheCasesLatestEradicationWasReal() {
+        ActionKey first = ActionKey.eradication("threat-1", ActionType.CLOSE_PORT, CASE_ID, 1, 1);
+        when(log.forCase("threat-1", CASE_ID)).thenReturn(List.of(
+                record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.APPLIED, first),
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.DRY_RUN, ISOLATE)));
+        assertThat(service.eradicationWasDryRun(EXPOSED_RDP, CASE_ID)).isFalse();
+
+        when(log.forCase("threat-1", CASE_ID)).thenReturn(List.of());
+        assertThat(service.eradicationWasDryRun(EXPOSED_RDP, CASE_ID)).isFalse();
+        verify(log, never()).updateDetail(anyString(), anyString());
+    }
+
+    @Test
     void shouldRecordADryRunsNotification_asNotSent() {
         ActionKey key = ActionKey.notification("threat-1", CASE_ID);
         when(log.findByKey(key)).thenReturn(Optional.empty());

@@ -68,6 +68,26 @@ class ValidateRemediationDelegateTest {
     }
 
     @Test
+    void shouldGoOnToClosure_withoutScanOrProbe_sayingNothingWasValidated_whenTheEradicationWasADryRun() {
+        when(actions.eradicationWasDryRun(threat, "process-instance-1")).thenReturn(true);
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", ERADICATION_ATTEMPT.name(), 1,
+                INVESTIGATION_ROUND.name(), 1));
+
+        delegate.execute(execution);
+
+        assertThat(THREAT_PERSISTS.from(execution)).as("nothing changed, yet the case is not sent round again")
+                .isFalse();
+        assertThat(RETRIES_LEFT.from(execution)).isEqualTo(2);
+        assertThat(VALIDATION_RESULT.from(execution))
+                .startsWith("Dry run: nothing was changed, so nothing was validated.")
+                .doesNotContain("no longer present");
+        verifyNoInteractions(probe);
+        verify(actions, never()).scan(any());
+        verify(actions, never()).recordObservation(any(), any(), any());
+        verify(threats).markPhase("threat-1", Phase.VALIDATED);
+    }
+
+    @Test
     void shouldNotProbe_aThreatThatIsNoExposedService() {
         Threat outdated = threat(ThreatType.OUTDATED_OS).build();
         when(threats.get("threat-1")).thenReturn(outdated);
