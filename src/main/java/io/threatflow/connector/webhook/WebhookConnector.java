@@ -157,8 +157,8 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
     }
 
     /**
-     * The request {@link #send} would post, to the byte, with {@code "dryRun": true} in its data: the body is what
-     * would be signed; the signature is masked, and so is the URL's path, which may hold a token.
+     * The request {@link #send} would post now, with {@code "dryRun": true} in its data: its headers, and the body
+     * as it would be signed. The signature is masked, and so is the URL's path, which may hold a token.
      */
     @Override
     public String describe(ActionKey key, Asset asset, Integer port, String finding) {
