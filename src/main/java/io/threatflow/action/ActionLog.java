@@ -12,6 +12,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ActionLog {
 
+    private static final int DETAIL_LENGTH = 1000;
+    private static final int REQUEST_LENGTH = 4000;
+
     private final JdbcClient jdbc;
 
     ActionLog(JdbcClient jdbc) {
@@ -42,23 +45,33 @@ public class ActionLog {
     }
 
     void append(ActionKey key, String target, ActionStatus status, int attempt, String detail, Instant at) {
+        append(key, target, status, attempt, detail, null, at);
+    }
+
+    /** @param request what a dry run would have sent; the column holds 4000 characters */
+    void append(ActionKey key, String target, ActionStatus status, int attempt, String detail, String request,
+                Instant at) {
         jdbc.sql("""
                 insert into action_log (threat_id, action, purpose, target, status, attempt, idempotency_key,
-                  action_id, case_id, detail, performed_at)
+                  action_id, case_id, detail, request, performed_at)
                 values (:threatId, :action, :purpose, :target, :status, :attempt, :key, :actionId, :caseId, :detail,
+                  :request,
                   :at)
                 """)
                 .param("threatId", key.threatId()).param("action", key.action().name())
                 .param("purpose", key.purpose().name())
                 .param("target", target).param("status", status.name()).param("attempt", attempt)
                 .param("key", key.value()).param("actionId", key.actionId()).param("caseId", key.caseId())
-                .param("detail", truncate(detail)).param("at", at.atOffset(ZoneOffset.UTC))
+                .param("detail", truncate(detail, DETAIL_LENGTH))
+                .param("request", truncate(request, REQUEST_LENGTH))
+                .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     void updateStatus(ActionKey key, ActionStatus status, String detail) {
         jdbc.sql("update action_log set status = :status, detail = :detail where idempotency_key = :key")
-                .param("status", status.name()).param("detail", truncate(detail)).param("key", key.value())
+                .param("status", status.name()).param("detail", truncate(detail, DETAIL_LENGTH))
+                .param("key", key.value())
                 .update();
     }
 
@@ -68,18 +81,24 @@ public class ActionLog {
                 update action_log set status = :to, detail = :detail
                 where idempotency_key = :key and status = :from
                 """)
-                .param("to", to.name()).param("detail", truncate(detail)).param("key", idempotencyKey)
+                .param("to", to.name()).param("detail", truncate(detail, DETAIL_LENGTH)).param("key", idempotencyKey)
                 .param("from", from.name()).update() == 1;
     }
 
-    private static String truncate(String detail) {
-        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
+    void updateDetail(String idempotencyKey, String detail) {
+        jdbc.sql("update action_log set detail = :detail where idempotency_key = :key")
+                .param("detail", truncate(detail, DETAIL_LENGTH)).param("key", idempotencyKey).update();
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
     }
 
     private ActionRecord row(ResultSet rs, int rowNum) throws SQLException {
         return new ActionRecord(rs.getLong("id"), rs.getString("threat_id"), ActionType.valueOf(rs.getString("action")),
                 ActionPurpose.valueOf(rs.getString("purpose")), rs.getString("target"),
                 ActionStatus.valueOf(rs.getString("status")), rs.getInt("attempt"), rs.getString("idempotency_key"),
-                rs.getString("case_id"), rs.getString("detail"), rs.getTimestamp("performed_at").toInstant());
+                rs.getString("case_id"), rs.getString("detail"), rs.getTimestamp("performed_at").toInstant(),
+                rs.getString("request"));
     }
 }

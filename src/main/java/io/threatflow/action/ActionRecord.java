@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * One line of the action log.
  *
- * @param caseId the case that took the action; null for an action logged before keys named their case
+ * @param caseId  the case that took the action; null for an action logged before keys named their case
+ * @param request for a {@link ActionStatus#DRY_RUN}, the request its connector would have sent, secrets masked;
+ *                null otherwise
  */
 public record ActionRecord(
         long id,
@@ -18,7 +20,8 @@ public record ActionRecord(
         String idempotencyKey,
         String caseId,
         String detail,
-        Instant performedAt) {
+        Instant performedAt,
+        String request) {
 
     /** Whether this line was logged under the key. */
     public boolean hasKey(ActionKey key) {

@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Carries actions out through the ports, each exactly once per idempotency key: a job that runs again
- * finds the key in the action log and does not touch the target a second time.
+ * finds the key in the action log and does not touch the target a second time. In a dry run (the threat's, or
+ * the node's {@code threatflow.connectors.dry-run}) it routes each action as for real and logs the request the
+ * connector would send as {@link ActionStatus#DRY_RUN}, and sends nothing.
  */
 @Service
 public class ActionService {
@@ -25,17 +27,24 @@ public class ActionService {
     static final String SIMULATION = "SIMULATION, no real system was touched: ";
     /** What the action log adds to the detail of a pending action when its target posts the result. */
     static final String RESULT_POSTED = "; result posted: ";
+    /** What the action log says before the detail of an action a dry run only described. */
+    static final String DRY_RUN = "DRY RUN, nothing was sent: ";
+    /** Added to a dry run's action that validation or verification had nothing to look at. */
+    static final String NOT_CHECKED = "; not checked: a dry run changes nothing";
 
     private final ActionLog log;
     private final ScannerPort scanner;
     private final ConnectorRouter router;
     private final Clock clock;
+    private final boolean nodeDryRun;
 
-    ActionService(ActionLog log, ScannerPort scanner, ConnectorRouter router, Clock clock) {
+    ActionService(ActionLog log, ScannerPort scanner, ConnectorRouter router, Clock clock,
+                  ConnectorSettings settings) {
         this.log = log;
         this.scanner = scanner;
         this.router = router;
         this.clock = clock;
+        this.nodeDryRun = settings.dryRun();
     }
 
     /**
@@ -58,15 +67,30 @@ public class ActionService {
             }
             return earlier.get();
         }
+        if (!key.action().onAsset()) {
+            throw new IllegalArgumentException(key.action() + " is not carried out by a connector");
+        }
         Asset asset = scanner.scan(threat.assetId());
         String target = asset.hostname();
+        Integer port = key.action().port() == PortControlPort.class ? threat.port() : null;
+        String finding = key.action() == ActionType.PATCH_SOFTWARE || key.action() == ActionType.REMOVE_MALWARE
+                ? threat.findingKey() : null;
         try {
+            // routed in a dry run too: an action no connector takes is refused, as it would be for real
             Connector connector = router.route(key.action(), asset).orElseThrow(() -> new ActionRejectedException(
                     "no connector is routed for " + key.action() + " on " + asset.hostname()
                             + (asset.ipAddress() == null ? "" : " (" + asset.ipAddress() + ")")
                             + ": the asset is unmanaged for this action"));
-            String detail = (connector.simulated() ? SIMULATION : "") + dispatch(connector, threat, asset, key);
-            log.append(key, target, ActionStatus.APPLIED, attempt, detail, clock.instant());
+            if (dryRun(threat)) {
+                String request = connector.describe(key, asset, port, finding);
+                log.append(key, target, ActionStatus.DRY_RUN, attempt, DRY_RUN + connector.name()
+                        + (connector.simulated() ? " (a simulation)" : "") + " would " + key.action().label() + " on "
+                        + target, request, clock.instant());
+            } else {
+                String detail = (connector.simulated() ? SIMULATION : "")
+                        + dispatch(connector, key, asset, port, finding);
+                log.append(key, target, ActionStatus.APPLIED, attempt, detail, clock.instant());
+            }
         } catch (ActionPendingException pending) {
             log.append(key, target, ActionStatus.PENDING, attempt, pending.getMessage(), clock.instant());
         } catch (ActionRejectedException rejected) {
@@ -96,12 +120,19 @@ public class ActionService {
         return log.findByActionId(actionId);
     }
 
-    /** Re-reads the asset and records whether an applied measure holds. */
+    /**
+     * Re-reads the asset and records whether an applied measure holds. A dry run's measure changed nothing, so
+     * there is nothing to re-read: it counts as holding, and its entry says it was not checked.
+     */
     @Transactional
     public boolean verify(Threat threat, ActionKey key) {
         requireSameThreat(threat, key);
         ActionRecord applied = log.findByKey(key)
                 .orElseThrow(() -> new IllegalStateException("no action logged under " + key + " to verify"));
+        if (applied.status() == ActionStatus.DRY_RUN) {
+            noteNotChecked(applied);
+            return true;
+        }
         if (applied.status() != ActionStatus.APPLIED) {
             // rejected, or verified before by a job that ran again
             return applied.status() == ActionStatus.VERIFIED;
@@ -110,6 +141,22 @@ public class ActionService {
         log.updateStatus(key, holds ? ActionStatus.VERIFIED : ActionStatus.INEFFECTIVE,
                 applied.detail() + (holds ? "; verified by re-scan" : "; re-scan shows it does not hold"));
         return holds;
+    }
+
+    /**
+     * Whether the case's latest eradication was a dry run, so that validation has nothing to look at: nothing was
+     * changed. Its entry then says that it was not checked. Read from the action log, not from a process variable.
+     */
+    @Transactional
+    public boolean eradicationWasDryRun(Threat threat, String caseId) {
+        Optional<ActionRecord> latest = log.forCase(threat.id(), caseId).stream()
+                .filter(action -> action.purpose() == ActionPurpose.ERADICATION)
+                .reduce((earlier, later) -> later);
+        if (latest.isEmpty() || latest.get().status() != ActionStatus.DRY_RUN) {
+            return false;
+        }
+        noteNotChecked(latest.get());
+        return true;
     }
 
     /**
@@ -175,23 +222,43 @@ public class ActionService {
         }
     }
 
+    /** Records the notification a dry run would have sent, and did not. */
+    @Transactional
+    public void recordDryRunNotification(ActionKey key, String audience, String detail) {
+        if (log.findByKey(key).isEmpty()) {
+            log.append(key, audience, ActionStatus.DRY_RUN, 1, DRY_RUN + detail, clock.instant());
+        }
+    }
+
+    /** Whether the threat's case runs dry: asked for in its report, or the node runs every case dry. */
+    public boolean dryRun(Threat threat) {
+        return threat.dryRun() || nodeDryRun;
+    }
+
+    private void noteNotChecked(ActionRecord dryRun) {
+        if (dryRun.detail() == null || !dryRun.detail().endsWith(NOT_CHECKED)) {
+            log.updateDetail(dryRun.idempotencyKey(),
+                    (dryRun.detail() == null ? "" : dryRun.detail()) + NOT_CHECKED);
+        }
+    }
+
     private static void requireSameThreat(Threat threat, ActionKey key) {
         if (!threat.id().equals(key.threatId())) {
             throw new IllegalArgumentException("key " + key + " is not one of threat " + threat.id());
         }
     }
 
-    private static String dispatch(Connector connector, Threat threat, Asset asset, ActionKey key) {
+    private static String dispatch(Connector connector, ActionKey key, Asset asset, Integer port, String finding) {
         return switch (key.action()) {
-            case PATCH_SOFTWARE -> port(connector, PatchingPort.class).patchSoftware(key, asset, threat.findingKey());
+            case PATCH_SOFTWARE -> port(connector, PatchingPort.class).patchSoftware(key, asset, finding);
             case UPGRADE_OS -> port(connector, PatchingPort.class).upgradeOs(key, asset);
-            case CLOSE_PORT -> port(connector, PortControlPort.class).closePort(key, asset, threat.port());
-            case REMOVE_MALWARE -> port(connector, MalwareRemovalPort.class).removeMalware(key, asset, threat.findingKey());
+            case CLOSE_PORT -> port(connector, PortControlPort.class).closePort(key, asset, port);
+            case REMOVE_MALWARE -> port(connector, MalwareRemovalPort.class).removeMalware(key, asset, finding);
             case RESET_CREDENTIALS -> port(connector, AccountControlPort.class).resetCredentials(key, asset);
             case ISOLATE_HOST -> port(connector, HostIsolationPort.class).isolate(key, asset);
             case RECONNECT_HOST -> port(connector, HostIsolationPort.class).reconnect(key, asset);
-            case BLOCK_PORT -> port(connector, PortControlPort.class).blockPort(key, asset, threat.port());
-            case UNBLOCK_PORT -> port(connector, PortControlPort.class).unblockPort(key, asset, threat.port());
+            case BLOCK_PORT -> port(connector, PortControlPort.class).blockPort(key, asset, port);
+            case UNBLOCK_PORT -> port(connector, PortControlPort.class).unblockPort(key, asset, port);
             case DISABLE_ACCOUNT -> port(connector, AccountControlPort.class).disableAccount(key, asset);
             case ENABLE_ACCOUNT -> port(connector, AccountControlPort.class).enableAccount(key, asset);
             case RAISE_MONITORING -> port(connector, MonitoringPort.class).raiseMonitoring(key, asset);

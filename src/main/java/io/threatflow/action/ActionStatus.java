@@ -16,5 +16,7 @@ public enum ActionStatus {
     /** a notification handed to the notification channel */
     SENT,
     /** what validation saw for itself (a probe), kept as evidence */
-    OBSERVED
+    OBSERVED,
+    /** a dry run: routed and described with the request it would send, but not sent; nothing was changed */
+    DRY_RUN
 }

@@ -1,5 +1,6 @@
 package io.threatflow.action;
 
+import io.threatflow.inventory.Asset;
 import java.util.Set;
 
 /**
@@ -23,5 +24,19 @@ public interface Connector {
     /** Whether what it does is a simulation (the embedded inventory adapter), said so wherever a person sees it. */
     default boolean simulated() {
         return false;
+    }
+
+    /**
+     * For a dry run: the request it would send to carry the action out, as exactly as it can tell without asking
+     * the system (method, address, headers and body), with every secret (token, password, signature) masked. It
+     * contacts nothing. The arguments are those the action's port method would get; {@code port} and
+     * {@code finding} are null for an action that takes none.
+     *
+     * @throws ActionRejectedException for a refusal it can tell without asking the system (no template for the
+     *                                 action, an asset without a host name), as the real call would refuse
+     */
+    default String describe(ActionKey key, Asset asset, Integer port, String finding) {
+        return name() + " would " + key.action().label() + " on " + asset.hostname()
+                + (port == null ? "" : ", port " + port) + (finding == null ? "" : ", finding " + finding);
     }
 }

@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param routes the routes as configured; none routes every action of an asset in the inventory to the embedded
  *               inventory (a simulation), unless a connector routes itself (the webhook)
+ * @param dryRun every case on this node is a dry run (a staging node): actions are routed and described, never
+ *               sent
  */
 @Validated
 @ConfigurationProperties("threatflow.connectors")
-public record ConnectorSettings(@Valid List<Route> routes) {
+public record ConnectorSettings(@Valid List<Route> routes, boolean dryRun) {
 
     public ConnectorSettings {
         routes = routes == null ? List.of() : List.copyOf(routes);

@@ -33,6 +33,19 @@ class InventoryActionAdapter implements Connector, HostIsolationPort, PortContro
         return true;
     }
 
+    /** It would change only its own table; an unmanaged asset, or a port action without a port, is refused. */
+    @Override
+    public String describe(ActionKey key, Asset asset, Integer port, String finding) {
+        managed(asset);
+        if (key.action().port() == PortControlPort.class) {
+            port(asset, port);
+        }
+        return "inventory (a simulation) would " + key.action().label() + " on " + asset.hostname()
+                + (port == null ? "" : " (port " + port + ")")
+                + (finding == null ? "" : " (finding " + finding + ")")
+                + " in ThreatFlow's own simulated inventory (table asset); it sends nothing anywhere";
+    }
+
     @Override
     public Asset scan(String assetId) {
         return assets.findById(assetId)

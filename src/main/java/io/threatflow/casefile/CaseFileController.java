@@ -31,11 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/threats", produces = MediaType.APPLICATION_JSON_VALUE)
 class CaseFileController {
 
-    record Summary(String threatId, String title, String type, String severity, String status, String asset,
-                   String cve, Integer port, String source, String sourceRef, Instant reportedAt) {
+    record Summary(String threatId, String title, String type, String severity, String status, boolean dryRun,
+                   String asset, String cve, Integer port, String source, String sourceRef, Instant reportedAt) {
         static Summary of(Threat t) {
             return new Summary(t.id(), t.title(), t.type().name(), t.severity() == null ? null : t.severity().name(),
-                    t.status().name(), t.assetName(), t.cve(), t.port(), t.source(), t.sourceRef(), t.reportedAt());
+                    t.status().name(), t.dryRun(), t.assetName(), t.cve(), t.port(), t.source(), t.sourceRef(),
+                    t.reportedAt());
         }
     }
 
@@ -57,7 +58,8 @@ class CaseFileController {
     @Operation(summary = "Find threats", description = "Newest report first; every filter is optional.",
             responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
                     {"items": [{"threatId": "9f882c6b-fe9c-4d8b-8765-b665b3f022a8", "title": "Log4Shell on web-01",
-                      "type": "VULNERABILITY", "severity": "HIGH", "status": "OPEN", "asset": "web-01",
+                      "type": "VULNERABILITY", "severity": "HIGH", "status": "OPEN", "dryRun": false,
+                      "asset": "web-01",
                       "cve": "CVE-2021-44228", "reportedAt": "2026-11-27T11:47:14Z"}],
                      "page": 0, "size": 20, "total": 1}"""))))
     @GetMapping

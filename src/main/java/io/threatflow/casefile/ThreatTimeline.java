@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * Everything that happened to a threat, in order: the report, every step and task of its cases (from the
  * engine's history), every action (from the action log), every notification with how its delivery went (from
  * the notification outbox; empty when no route is configured) and every further sighting, each with its actor.
+ * A dry run says so at its report and at each end of its cases, and each of its actions shows the request that
+ * would have been sent.
  */
 @Component
 public class ThreatTimeline {
@@ -31,6 +33,8 @@ public class ThreatTimeline {
     static final String AUTOMATION = "threatflow";
     private static final Set<String> SHOWN_TYPES = Set.of("startEvent", "endEvent", "noneEndEvent", "userTask",
             "serviceTask", "businessRuleTask", "callActivity", "boundaryError", "messageStartEvent", "errorEndEvent");
+    private static final Set<String> END_TYPES = Set.of("endEvent", "noneEndEvent", "errorEndEvent");
+    private static final String DRY_RUN = "dry run: nothing was changed";
 
     /** @param kind REPORTED, STEP, TASK, ACTION, NOTIFICATION or SIGHTING */
     public record Entry(Instant at, String kind, String step, String name, String element, String actor, String detail) {
@@ -53,10 +57,13 @@ public class ThreatTimeline {
         Threat threat = threats.get(threatId);
         List<RemediationCases.CaseHistory> history = cases.history(threatId, List.of(MitigationProcess.MITIGATION_MODE));
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(threat.reportedAt(), "REPORTED", Step.IDENTIFY.name(), "Threat reported", null,
-                reporter(threat, history), threat.source() == null ? null : "source " + threat.source()
-                + (threat.sourceRef() == null ? "" : ", reference " + threat.sourceRef())));
-        history.forEach(instance -> entries.addAll(steps(instance)));
+        String source = threat.source() == null ? null : "source " + threat.source()
+                + (threat.sourceRef() == null ? "" : ", reference " + threat.sourceRef());
+        entries.add(new Entry(threat.reportedAt(), "REPORTED", Step.IDENTIFY.name(),
+                threat.dryRun() ? "Threat reported as a dry run" : "Threat reported", null, reporter(threat, history),
+                threat.dryRun() ? "dry run: ThreatFlow records what it would do and changes nothing"
+                        + (source == null ? "" : "; " + source) : source));
+        history.forEach(instance -> entries.addAll(steps(instance, threat.dryRun())));
         actions.history(threatId).forEach(action -> entries.add(action(action)));
         notifications.forThreat(threatId).forEach(notification -> entries.add(notification(notification)));
         threats.sightings(threatId).forEach(sighting -> entries.add(sighting(sighting)));
@@ -70,7 +77,7 @@ public class ThreatTimeline {
                 .orElse(threat.source());
     }
 
-    private static List<Entry> steps(RemediationCases.CaseHistory instance) {
+    private static List<Entry> steps(RemediationCases.CaseHistory instance, boolean dryRun) {
         boolean mitigation = MitigationProcess.KEY.equals(instance.processDefinitionKey());
         String mode = mitigation ? String.valueOf(instance.variables().getOrDefault(
                 MitigationProcess.MITIGATION_MODE.name(), "")) : "";
@@ -88,14 +95,17 @@ public class ThreatTimeline {
             entries.add(new Entry(activity.startedAt(), task ? "TASK" : "STEP", step, activity.name(),
                     activity.elementId(), task && open ? null : actor,
                     (mitigation ? "threat-mitigation (" + mode + "), " : "") + state
-                            + (open ? "" : " at " + activity.endedAt())));
+                            + (open ? "" : " at " + activity.endedAt())
+                            + (dryRun && END_TYPES.contains(activity.type()) ? "; " + DRY_RUN : "")));
         }
         return entries;
     }
 
     private static Entry action(ActionRecord action) {
         return new Entry(action.performedAt(), "ACTION", null, action.action() + " (" + action.purpose() + ")", null,
-                AUTOMATION, action.status() + " on " + action.target() + ": " + action.detail());
+                AUTOMATION, action.status() + " on " + action.target() + ": " + action.detail()
+                        + (action.request() == null ? "" : "; the request that would have been sent:\n"
+                        + action.request()));
     }
 
     /** When the case sent it, and what became of it: delivered, waiting for another attempt, or given up. */

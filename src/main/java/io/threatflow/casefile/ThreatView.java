@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A threat as {@code GET /api/threats/{threatId}} shows it: register data, where its case is, its actions. */
+/**
+ * A threat as {@code GET /api/threats/{threatId}} shows it: register data, where its case is, its actions.
+ *
+ * @param dryRun the case records what it would do and changes nothing: its status is what would have happened
+ */
 public record ThreatView(
         String threatId,
         String title,
@@ -17,6 +21,7 @@ public record ThreatView(
         String reportedSeverity,
         boolean knownExploited,
         String status,
+        boolean dryRun,
         String asset,
         String cve,
         Integer port,
@@ -33,19 +38,20 @@ public record ThreatView(
     public record CurrentStep(String step, List<String> activities) {
     }
 
+    /** @param request for a DRY_RUN, the request that would have been sent, secrets masked; absent otherwise */
     public record Action(String action, String purpose, String target, String status, int attempt, String detail,
-                         Instant performedAt) {
+                         Instant performedAt, String request) {
         static Action of(ActionRecord r) {
             return new Action(r.action().name(), r.purpose().name(), r.target(), r.status().name(), r.attempt(),
-                    r.detail(), r.performedAt());
+                    r.detail(), r.performedAt(), r.request());
         }
     }
 
     static ThreatView of(Threat t, CurrentStep step, List<ActionRecord> actions) {
-        return new ThreatView(t.id(), t.title(), t.description(), t.type().name(), name(t.severity()), name(t.reportedSeverity()),
-                t.knownExploited(), t.status().name(), t.assetName(), t.cve(), t.port(), t.source(), t.sourceRef(),
-                t.reportedAt(), t.detectedAt(), t.phases(), t.processInstanceId(), step,
-                actions.stream().map(Action::of).toList());
+        return new ThreatView(t.id(), t.title(), t.description(), t.type().name(), name(t.severity()),
+                name(t.reportedSeverity()), t.knownExploited(), t.status().name(), t.dryRun(), t.assetName(), t.cve(),
+                t.port(), t.source(), t.sourceRef(), t.reportedAt(), t.detectedAt(), t.phases(), t.processInstanceId(),
+                step, actions.stream().map(Action::of).toList());
     }
 
     private static String name(Enum<?> e) {

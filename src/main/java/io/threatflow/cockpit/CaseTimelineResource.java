@@ -21,10 +21,11 @@ import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 public class CaseTimelineResource extends AbstractCockpitPluginResource {
 
     /** What the tab shows above the timeline. */
-    record ThreatSummary(String threatId, String title, String severity, String status) {
+    record ThreatSummary(String threatId, String title, String severity, String status, boolean dryRun) {
         static ThreatSummary of(Threat threat) {
             return new ThreatSummary(threat.id(), threat.title(),
-                    threat.severity() == null ? null : threat.severity().name(), threat.status().name());
+                    threat.severity() == null ? null : threat.severity().name(), threat.status().name(),
+                    threat.dryRun());
         }
     }
 

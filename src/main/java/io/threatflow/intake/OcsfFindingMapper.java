@@ -95,7 +95,8 @@ class OcsfFindingMapper {
                 port(finding),
                 source(finding.path("metadata").path("product")),
                 cut(sourceRef(finding, malware), SOURCE_REF_MAX),
-                detectedAt(finding)), integer(finding.path("status_id")) != null
+                detectedAt(finding),
+                null), integer(finding.path("status_id")) != null
                 && integer(finding.path("status_id")) == STATUS_RESOLVED);
     }
 

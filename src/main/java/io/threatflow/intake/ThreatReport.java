@@ -1,10 +1,12 @@
 package io.threatflow.intake;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.threatflow.Text;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
+import io.threatflow.web.StrictBoolean;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +21,7 @@ import java.time.Instant;
  * @param severity the reporter's estimate, kept as the threat's {@code reportedSeverity}; the threat's own
  *                 severity is assessed by the decision threat-severity (which weighs this estimate) and set
  *                 at triage. The field keeps its name for the clients that send it.
+ * @param dryRun   record what ThreatFlow would do and change nothing; absent or null: false
  */
 public record ThreatReport(
         @NotBlank @Size(max = 200) String title,
@@ -32,7 +35,11 @@ public record ThreatReport(
         @Min(1) @Max(65535) Integer port,
         @Size(max = 100) String source,
         @Size(max = 255) String sourceRef,
-        Instant detectedAt) {
+        Instant detectedAt,
+        @Schema(description = "A dry run: every action is recorded with the request it would send (secrets "
+                + "masked) and nothing is sent to any outside system; kept out of the KPIs. Default false.")
+        @JsonDeserialize(using = StrictBoolean.class)
+        Boolean dryRun) {
 
     /** @throws InvalidReportException for what field constraints cannot say */
     NewThreat toNewThreat() {
@@ -48,7 +55,7 @@ public record ThreatReport(
         }
         return new NewThreat(Text.strip(title), type, Text.strip(asset), description, severity,
                 cve == null ? null : cve.toUpperCase(java.util.Locale.ROOT), port, blankToNull(source),
-                blankToNull(sourceRef), detectedAt);
+                blankToNull(sourceRef), detectedAt, Boolean.TRUE.equals(dryRun));
     }
 
     private static String blankToNull(String value) {

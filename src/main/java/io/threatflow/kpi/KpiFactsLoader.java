@@ -30,6 +30,8 @@ import org.springframework.stereotype.Repository;
  * range on an indexed column (V4__kpi_indexes.sql, and the engine's own indexes on ACT_HI_IDENTITYLINK.TIMESTAMP_
  * and ACT_HI_TASKINST.END_TIME_), and the history of a case is reached by its process instance id, so the cost
  * follows the window, not the whole history. Rows are streamed: one per case, and one per case and step.
+ * Dry runs are left out of every query, also as the later report that makes a closed case recur: they changed
+ * nothing, so their times and outcomes measure nothing.
  */
 @Repository
 class KpiFactsLoader {
@@ -71,8 +73,10 @@ class KpiFactsLoader {
                    ) as acknowledged_at,
                    (select min(n.reported_at) from threat n
                      where n.asset_id = t.asset_id and n.type = t.type and n.reported_at > t.closed_at
+                       and n.dry_run = false
                    ) as next_reported_at
               from candidate c join threat t on t.id = c.id
+             where t.dry_run = false
             """;
 
     /**
@@ -87,7 +91,8 @@ class KpiFactsLoader {
               from (select t.id, a.START_TIME_ as started_at, a.END_TIME_ as ended_at,
                            case %s end as step
                       from threat t join ACT_HI_ACTINST a on a.PROC_INST_ID_ = t.process_instance_id
-                     where t.closed_at >= :from and t.closed_at < :to and a.ACT_ID_ in (:stepElements)) s
+                     where t.closed_at >= :from and t.closed_at < :to and t.dry_run = false
+                       and a.ACT_ID_ in (:stepElements)) s
              group by id, step
             """.formatted(Step.FIVE.stream()
             .map(step -> "when a.ACT_ID_ in (:" + step.name() + ") then '" + step.name() + "'")
@@ -96,7 +101,7 @@ class KpiFactsLoader {
     private static final String BREACHES = """
             select distinct b.threat_id, b.sla
               from sla_breach b join threat t on t.id = b.threat_id
-             where t.closed_at >= :from and t.closed_at < :to
+             where t.closed_at >= :from and t.closed_at < :to and t.dry_run = false
             """;
 
     private final JdbcClient jdbc;

@@ -14,7 +14,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Counts what happens to threats once it is committed: a report, a closure or a breach in a transaction that
- * rolls back (a job that fails and runs again) is not counted, so a retried job counts once.
+ * rolls back (a job that fails and runs again) is not counted, so a retried job counts once. A dry run is not
+ * counted as reported or closed: its outcome (eliminated, say) is what would have happened, not what did.
  */
 @Component
 class ThreatMetrics {
@@ -34,6 +35,9 @@ class ThreatMetrics {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(ThreatRegistered registered) {
+        if (registered.dryRun()) {
+            return;
+        }
         Counter.builder(REPORTED).description("Threats registered, by reported severity and type")
                 .tag("severity", tag(registered.reportedSeverity())).tag("type", registered.type().name())
                 .register(registry).increment();
@@ -41,6 +45,9 @@ class ThreatMetrics {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(ThreatClosed closed) {
+        if (closed.dryRun()) {
+            return;
+        }
         Counter.builder(CLOSED).description("Threats closed, by outcome and severity")
                 .tag("outcome", closed.outcome().name()).tag("severity", tag(closed.severity()))
                 .register(registry).increment();

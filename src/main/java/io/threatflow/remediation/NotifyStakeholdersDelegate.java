@@ -15,7 +15,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_NotifyStakeholders}: the asset owner and the SOC managers learn of the case and its plan. */
+/**
+ * {@code Task_NotifyStakeholders}: the asset owner and the SOC managers learn of the case and its plan. A dry run
+ * tells nobody of a plan that will not be carried out: the notification is only recorded, as DRY_RUN.
+ */
 @Component("notifyStakeholders")
 class NotifyStakeholdersDelegate implements JavaDelegate {
 
@@ -46,8 +49,12 @@ class NotifyStakeholdersDelegate implements JavaDelegate {
                 Boolean.TRUE.equals(APPROVAL_REQUIRED.from(execution, false)) ? ", needs manager approval" : "");
         Audience audience = asset.owner() == null ? Audience.groups(MANAGERS) : Audience.ownerAnd(asset.owner(), MANAGERS);
         String subject = "Threat on " + asset.hostname() + ": " + threat.title();
+        ActionKey key = ActionKey.notification(threat.id(), execution.getProcessInstanceId());
+        if (actions.dryRun(threat)) {
+            actions.recordDryRunNotification(key, audience.label(), subject + ". " + plan);
+            return;
+        }
         notifications.send(new Notification(threat.id(), audience, subject, plan));
-        actions.recordNotification(ActionKey.notification(threat.id(), execution.getProcessInstanceId()), audience.label(),
-                subject + ". " + plan);
+        actions.recordNotification(key, audience.label(), subject + ". " + plan);
     }
 }

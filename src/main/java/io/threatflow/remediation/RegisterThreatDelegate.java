@@ -55,7 +55,8 @@ class RegisterThreatDelegate implements JavaDelegate {
                 CVE.optionalFrom(execution).filter(s -> !s.isBlank()).map(String::trim).map(String::toUpperCase)
                         .orElse(null),
                 PORT.optionalFrom(execution).orElse(null),
-                source, null, null);
+                source, null, null,
+                DRY_RUN.from(execution, false));
         try {
             return threats.register(report).id();
         } catch (DuplicateThreatException e) {

@@ -84,6 +84,11 @@ public final class RemediationProcess {
     public static final ProcessVariable<String> CVE = ProcessVariable.of("cve", String.class);
     public static final ProcessVariable<Integer> PORT = ProcessVariable.of("port", Integer.class);
     public static final ProcessVariable<String> REPORTED_BY = ProcessVariable.of("reportedBy", String.class);
+    /**
+     * The start form's tick box, read once when the threat is registered: from then on the register says whether
+     * the case is a dry run, so that no later form can turn one into a real case or the other way round.
+     */
+    public static final ProcessVariable<Boolean> DRY_RUN = ProcessVariable.of("dryRun", Boolean.class);
 
     // 1 identify
     public static final ProcessVariable<Boolean> KNOWN_EXPLOITED = ProcessVariable.of("knownExploited", Boolean.class);

@@ -29,12 +29,16 @@ import org.springframework.stereotype.Component;
  * log as evidence. What an action only simulated in ThreatFlow's inventory is read back from that inventory, and
  * said to be a simulation. Anything else cannot be observed here: {@code validationObserved} is false and the case
  * waits for the source's next word on the finding until {@code sourceWordDue}, then asks an analyst.
+ * After a dry run's eradication nothing was changed, so there is nothing to validate: the case goes on to closure,
+ * and the result says plainly that nothing was validated.
  */
 @Component("validateRemediation")
 class ValidateRemediationDelegate implements JavaDelegate {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    static final String DRY_RUN_RESULT = "Dry run: nothing was changed, so nothing was validated. What would have "
+            + "been sent is in the action log (status DRY_RUN).";
 
     private final ThreatService threats;
     private final ActionService actions;
@@ -56,10 +60,18 @@ class ValidateRemediationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
-        Asset scanned = actions.scan(threat);
         int round = INVESTIGATION_ROUND.from(execution, 1);
         int attempt = ERADICATION_ATTEMPT.from(execution, 1);
         int retriesLeft = Math.max(0, properties.maxRetries() - (attempt - 1));
+        if (actions.eradicationWasDryRun(threat, execution.getProcessInstanceId())) {
+            VALIDATION_OBSERVED.set(execution, true);
+            THREAT_PERSISTS.set(execution, false);
+            RETRIES_LEFT.set(execution, retriesLeft);
+            VALIDATION_RESULT.set(execution, DRY_RUN_RESULT);
+            threats.markPhase(threat.id(), Phase.VALIDATED);
+            return;
+        }
+        Asset scanned = actions.scan(threat);
         RETRIES_LEFT.set(execution, retriesLeft);
         threats.markPhase(threat.id(), Phase.VALIDATED);
 

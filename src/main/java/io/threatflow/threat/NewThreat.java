@@ -2,7 +2,11 @@ package io.threatflow.threat;
 
 import java.time.Instant;
 
-/** A threat as reported, before it is registered. */
+/**
+ * A threat as reported, before it is registered.
+ *
+ * @param dryRun the reporter asks for a dry run: record what would be done, change nothing
+ */
 public record NewThreat(
         String title,
         ThreatType type,
@@ -13,5 +17,6 @@ public record NewThreat(
         Integer port,
         String source,
         String sourceRef,
-        Instant detectedAt) {
+        Instant detectedAt,
+        boolean dryRun) {
 }

@@ -3,6 +3,7 @@ package io.threatflow.threat;
 import java.time.Instant;
 import java.util.Map;
 
+/** @param dryRun the case records what it would do and changes nothing; asked for in the report or by the node */
 public record Threat(
         String id,
         String title,
@@ -21,7 +22,8 @@ public record Threat(
         String processInstanceId,
         Instant reportedAt,
         Instant detectedAt,
-        Map<Phase, Instant> phases) {
+        Map<Phase, Instant> phases,
+        boolean dryRun) {
 
     /**
      * What a scanner looks for on the asset while this threat persists, where the threat is not

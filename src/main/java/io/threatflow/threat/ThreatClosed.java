@@ -7,7 +7,8 @@ import java.time.Instant;
  * should wait for the commit.
  *
  * @param severity the assessed severity, or the reported one when the case closed before the assessment
+ * @param dryRun   the case changed nothing: its outcome is what would have happened, not what did
  */
 public record ThreatClosed(String threatId, ThreatStatus outcome, ThreatType type, Severity severity,
-                           Instant reportedAt, Instant closedAt) {
+                           Instant reportedAt, Instant closedAt, boolean dryRun) {
 }

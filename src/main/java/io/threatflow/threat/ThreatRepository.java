@@ -26,9 +26,9 @@ public class ThreatRepository {
     void insert(Threat threat) {
         jdbc.sql("""
                 insert into threat (id, title, description, type, severity, reported_severity, known_exploited,
-                  asset_id, asset_name, cve, port, source, source_ref, status, reported_at, detected_at)
+                  asset_id, asset_name, cve, port, source, source_ref, status, reported_at, detected_at, dry_run)
                 values (:id, :title, :description, :type, :severity, :reportedSeverity, :knownExploited,
-                  :assetId, :assetName, :cve, :port, :source, :sourceRef, :status, :reportedAt, :detectedAt)
+                  :assetId, :assetName, :cve, :port, :source, :sourceRef, :status, :reportedAt, :detectedAt, :dryRun)
                 """)
                 .param("id", threat.id())
                 .param("title", threat.title())
@@ -46,6 +46,7 @@ public class ThreatRepository {
                 .param("status", threat.status().name())
                 .param("reportedAt", utc(threat.reportedAt()))
                 .param("detectedAt", utc(threat.detectedAt()))
+                .param("dryRun", threat.dryRun())
                 .update();
     }
 
@@ -150,6 +151,6 @@ public class ThreatRepository {
                 rs.getString("asset_id"), rs.getString("asset_name"), rs.getString("cve"),
                 (Integer) rs.getObject("port", Integer.class), rs.getString("source"), rs.getString("source_ref"),
                 ThreatStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"),
-                instant(rs, "reported_at"), instant(rs, "detected_at"), phases);
+                instant(rs, "reported_at"), instant(rs, "detected_at"), phases, rs.getBoolean("dry_run"));
     }
 }

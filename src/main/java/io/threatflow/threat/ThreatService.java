@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,15 +24,22 @@ public class ThreatService {
     private final InventoryService inventory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final boolean nodeDryRun;
 
+    /**
+     * @param nodeDryRun the node runs every case dry; the setting that {@code action.ConnectorSettings} also reads,
+     *                   which this package cannot depend on
+     */
     ThreatService(ThreatRepository threats, FingerprintRepository fingerprints, SightingRepository sightings,
-                  InventoryService inventory, Clock clock, ApplicationEventPublisher events) {
+                  InventoryService inventory, Clock clock, ApplicationEventPublisher events,
+                  @Value("${threatflow.connectors.dry-run:false}") boolean nodeDryRun) {
         this.threats = threats;
         this.fingerprints = fingerprints;
         this.sightings = sightings;
         this.inventory = inventory;
         this.clock = clock;
         this.events = events;
+        this.nodeDryRun = nodeDryRun;
     }
 
     /** The open threat that this report describes again, if there is one. */
@@ -45,7 +53,8 @@ public class ThreatService {
     }
 
     /**
-     * Registers a reported threat against its asset (registering an unknown asset as unmanaged).
+     * Registers a reported threat against its asset (registering an unknown asset as unmanaged), as a dry run when
+     * the report asks for one or the node runs every case dry.
      *
      * @throws DuplicateThreatException when the report describes a threat that is open already
      * @throws org.springframework.dao.DuplicateKeyException when a concurrent report of the same threat won
@@ -60,12 +69,12 @@ public class ThreatService {
         Threat threat = new Threat(UUID.randomUUID().toString(), Text.strip(report.title()), report.description(),
                 report.type(), null, report.reportedSeverity(), false, asset.id(),
                 Text.strip(report.assetName()), report.cve(), report.port(), report.source(), report.sourceRef(),
-                ThreatStatus.OPEN, null, clock.instant(), report.detectedAt(), Map.of());
+                ThreatStatus.OPEN, null, clock.instant(), report.detectedAt(), Map.of(), report.dryRun() || nodeDryRun);
         threats.insert(threat);
         fingerprints.insert(threat.id(), Fingerprints.of(report, asset.id()));
         recordFinding(threat);
         events.publishEvent(new ThreatRegistered(threat.id(), threat.type(), threat.reportedSeverity(),
-                threat.reportedAt()));
+                threat.reportedAt(), threat.dryRun()));
         return threat;
     }
 
@@ -148,7 +157,8 @@ public class ThreatService {
             threats.markPhase(threatId, Phase.CLOSED, closedAt);
             Threat threat = get(threatId);
             events.publishEvent(new ThreatClosed(threatId, status, threat.type(),
-                    threat.severity() != null ? threat.severity() : threat.reportedSeverity(), threat.reportedAt(), closedAt));
+                    threat.severity() != null ? threat.severity() : threat.reportedSeverity(), threat.reportedAt(), closedAt,
+                    threat.dryRun()));
         } else if (status == ThreatStatus.CONTAINED) {
             threats.markPhase(threatId, Phase.CONTAINED, clock.instant());
         }

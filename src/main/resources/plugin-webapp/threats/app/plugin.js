@@ -285,7 +285,9 @@ function renderTimeline(node, api, processInstanceId) {
         el("dt", {}, "Threat"), el("dd", {"class": "tf-threat-id"}, threat.threatId),
         el("dt", {}, "Severity"), el("dd", {"class": "tf-threat-severity"},
           el("span", {"class": `tf-severity tf-severity-${threat.severity || "NONE"}`}, threat.severity || "not assessed")),
-        el("dt", {}, "Status"), el("dd", {"class": "tf-threat-status"}, threat.status)),
+        el("dt", {}, "Status"), el("dd", {"class": "tf-threat-status"}, threat.status),
+        ...(threat.dryRun ? [el("dt", {}, "Dry run"),
+          el("dd", {"class": "tf-threat-dry-run"}, "yes: nothing was changed, the status is what would have happened")] : [])),
       table("Timeline", ["when", "step", "what", "kind", "element", "by", "detail"], timeline.entries.map(entry =>
         el("tr", {"data-kind": entry.kind, "data-element": entry.element},
           el("td", {title: entry.at}, moment(entry.at)), el("td", {}, entry.step || ""), el("td", {}, entry.name),

@@ -52,7 +52,7 @@ class ActionKeyTest {
         ActionRecord isolation = new ActionRecord(8L, "threat-1", ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
                 "legacy-hr-01", ActionStatus.VERIFIED, 1,
                 "threat-1/CONTAINMENT/ISOLATE_HOST/case-remediation-1/mitigation-m-1/containment-level-1",
-                "remediation-1", "detail", Instant.parse("2025-06-01T10:00:00Z"));
+                "remediation-1", "detail", Instant.parse("2025-06-01T10:00:00Z"), null);
 
         assertThat(ActionKey.lift(isolation, "remediation-1").value())
                 .isEqualTo("threat-1/LIFT_CONTAINMENT/RECONNECT_HOST/case-remediation-1/lift-8");
@@ -62,7 +62,7 @@ class ActionKeyTest {
     void shouldRefuseLiftKey_forAnActionWithoutReversal() {
         ActionRecord monitoring = new ActionRecord(9L, "threat-1", ActionType.RAISE_MONITORING,
                 ActionPurpose.CONTAINMENT, "legacy-hr-01", ActionStatus.VERIFIED, 1, "k", "remediation-1", "detail",
-                Instant.parse("2025-06-01T10:00:00Z"));
+                Instant.parse("2025-06-01T10:00:00Z"), null);
 
         assertThatThrownBy(() -> ActionKey.lift(monitoring, "remediation-1"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -88,6 +88,30 @@ class ActionLogDatabaseTest {
         assertThat(log.forThreat(threatId)).hasSize(2);
     }
 
+    @ParameterizedTest
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldKeepADryRunsWholeRequest_beyondTheDetailsLength_andNoteOnItLater(MigratedDatabase.Kind database) {
+        open(database);
+        migrate(null);
+        registerThreat();
+        ActionLog log = new ActionLog(jdbc);
+        ActionKey dryRun = ActionKey.eradication(threatId, ActionType.CLOSE_PORT, "remediation-1", 1, 1);
+        String request = "POST https://soar.example/*****\n\n{\"data\":\"" + "x".repeat(2500) + "\"}";
+        log.append(dryRun, "legacy-hr-01", ActionStatus.DRY_RUN, 1, "DRY RUN, nothing was sent", request, AT);
+        log.updateDetail(dryRun.value(), "DRY RUN, nothing was sent; not checked");
+
+        assertThat(log.findByKey(dryRun)).get().satisfies(record -> {
+            assertThat(record.status()).isEqualTo(ActionStatus.DRY_RUN);
+            assertThat(record.request()).isEqualTo(request);
+            assertThat(record.detail()).isEqualTo("DRY RUN, nothing was sent; not checked");
+        });
+        ActionKey real = ActionKey.eradication(threatId, ActionType.CLOSE_PORT, "remediation-1", 1, 2);
+        log.append(real, "legacy-hr-01", ActionStatus.APPLIED, 2, "port closed", AT);
+        assertThat(log.findByKey(real)).get().satisfies(record -> assertThat(record.request()).isNull());
+        assertThat(jdbc.sql("select dry_run from threat where id = ?").param(threatId).query(Boolean.class).single())
+                .as("a row that does not say is a real case, as every row before V9").isFalse();
+    }
+
     @AfterEach
     void close() throws Exception {
         if (database != null) {

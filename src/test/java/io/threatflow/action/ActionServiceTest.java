@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ActionServiceTest {
 
@@ -53,7 +54,8 @@ class ActionServiceTest {
     private final AccountControlPort accounts = target;
     private final MonitoringPort monitoring = target;
     private final ConnectorRouter router = mock(ConnectorRouter.class);
-    private final ActionService service = new ActionService(log, scanner, router, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ActionService service = new ActionService(log, scanner, router, Clock.fixed(NOW, ZoneOffset.UTC),
+            new ConnectorSettings(null, false));
 
     private final Asset host = asset().openPorts(3389).build();
 
@@ -90,14 +92,17 @@ class ActionServiceTest {
 
     private static ActionRecord record(ActionKey key, ActionStatus status, String detail) {
         return new ActionRecord(1, key.threatId(), key.action(), key.purpose(), "host-1", status, 1, key.value(),
-                key.caseId(), detail, NOW);
+                key.caseId(), detail, NOW, null);
     }
 
-    @Test
-    void shouldRejectAndLog_whenNoConnectorIsRoutedForTheActionOnTheAsset() {
+    /** A dry run too: it must show what would really happen. */
+    @ParameterizedTest(name = "dry run {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldRejectAndLog_whenNoConnectorIsRoutedForTheActionOnTheAsset(boolean dryRun) {
+        Threat exposed = dryRun ? threat(ThreatType.EXPOSED_SERVICE).port(3389).dryRun().build() : EXPOSED_RDP;
         when(router.route(ActionType.CLOSE_PORT, host)).thenReturn(Optional.empty());
 
-        assertThatThrownBy(() -> service.apply(EXPOSED_RDP, CLOSE, 1)).isInstanceOf(ActionRejectedException.class)
+        assertThatThrownBy(() -> service.apply(exposed, CLOSE, 1)).isInstanceOf(ActionRejectedException.class)
                 .hasMessageContaining("no connector is routed for CLOSE_PORT on " + host.hostname())
                 .hasMessageContaining("unmanaged for this action");
         verify(log).append(any(ActionKey.class), anyString(), org.mockito.ArgumentMatchers.eq(ActionStatus.REJECTED),
@@ -381,6 +386,138 @@ class ActionServiceTest {
         assertThat(service.persists(EXPOSED_RDP)).isFalse();
     }
 
+    @Test
+    void shouldLogTheRequestAsDryRun_andCallNoPort_whenTheThreatIsADryRun() {
+        Threat dryRun = threat(ThreatType.EXPOSED_SERVICE).port(3389).dryRun().build();
+        when(target.name()).thenReturn("edr");
+        when(target.describe(CLOSE, host, 3389, null)).thenReturn("POST https://edr.example/close {\"port\":3389}");
+        loggedOnce(CLOSE, ActionStatus.DRY_RUN);
+
+        ActionRecord logged = service.apply(dryRun, CLOSE, 1);
+
+        assertThat(logged.status()).isEqualTo(ActionStatus.DRY_RUN);
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: edr would close the port on legacy-hr-01",
+                "POST https://edr.example/close {\"port\":3389}", NOW);
+        verify(ports, never()).closePort(any(), any(), any());
+    }
+
+    @Test
+    void shouldDescribeWithTheFinding_theRealCallWouldGet() {
+        Threat dryRun = threat(ThreatType.VULNERABILITY).cve("CVE-2024-3400").dryRun().build();
+        ActionKey patch = ActionKey.eradication("threat-1", ActionType.PATCH_SOFTWARE, CASE_ID, 1, 1);
+        when(target.name()).thenReturn("awx");
+        when(target.describe(patch, host, null, "CVE-2024-3400")).thenReturn("launch template 12");
+        loggedOnce(patch, ActionStatus.DRY_RUN);
+
+        service.apply(dryRun, patch, 1);
+
+        verify(log).append(patch, "legacy-hr-01", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: awx would patch the software on legacy-hr-01", "launch template 12", NOW);
+        verify(patching, never()).patchSoftware(any(), any(), any());
+    }
+
+    @Test
+    void shouldSayInADryRun_thatTheConnectorIsASimulation() {
+        Threat dryRun = threat(ThreatType.EXPOSED_SERVICE).port(3389).dryRun().build();
+        when(target.name()).thenReturn("inventory");
+        when(target.simulated()).thenReturn(true);
+        when(target.describe(CLOSE, host, 3389, null)).thenReturn("would change its own table");
+        loggedOnce(CLOSE, ActionStatus.DRY_RUN);
+
+        service.apply(dryRun, CLOSE, 1);
+
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: inventory (a simulation) would close the port on legacy-hr-01",
+                "would change its own table", NOW);
+    }
+
+    @Test
+    void shouldLogRejected_whenTheConnectorRefusesWhileDescribing() {
+        Threat dryRun = threat(ThreatType.EXPOSED_SERVICE).port(3389).dryRun().build();
+        when(log.findByKey(CLOSE)).thenReturn(Optional.empty());
+        when(target.describe(CLOSE, host, 3389, null))
+                .thenThrow(new ActionRejectedException("no AWX job template is configured for CLOSE_PORT"));
+
+        assertThatThrownBy(() -> service.apply(dryRun, CLOSE, 1)).isInstanceOf(ActionRejectedException.class);
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.REJECTED, 1,
+                "no AWX job template is configured for CLOSE_PORT", NOW);
+    }
+
+    @Test
+    void shouldRunEveryCaseDry_onANodeSetToDryRun_alsoOneReportedForReal() {
+        ActionService staging = new ActionService(log, scanner, router, Clock.fixed(NOW, ZoneOffset.UTC),
+                new ConnectorSettings(null, true));
+        when(target.name()).thenReturn("edr");
+        when(target.describe(CLOSE, host, 3389, null)).thenReturn("POST https://edr.example/close");
+        loggedOnce(CLOSE, ActionStatus.DRY_RUN);
+
+        staging.apply(EXPOSED_RDP, CLOSE, 1);
+
+        assertThat(EXPOSED_RDP.dryRun()).isFalse();
+        assertThat(staging.dryRun(EXPOSED_RDP)).isTrue();
+        verify(log).append(CLOSE, "legacy-hr-01", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: edr would close the port on legacy-hr-01", "POST https://edr.example/close",
+                NOW);
+        verify(ports, never()).closePort(any(), any(), any());
+    }
+
+    @Test
+    void shouldCountADryRunMeasureAsHolding_withoutRescan_andSayItWasNotChecked() {
+        when(log.findByKey(ISOLATE)).thenReturn(Optional.of(record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT,
+                ActionStatus.DRY_RUN, ISOLATE, "DRY RUN, nothing was sent: edr would isolate the host")));
+
+        boolean holds = service.verify(EXPOSED_RDP, ISOLATE);
+
+        assertThat(holds).isTrue();
+        verifyNoInteractions(scanner);
+        verify(log).updateDetail(ISOLATE.value(), "DRY RUN, nothing was sent: edr would isolate the host"
+                + "; not checked: a dry run changes nothing");
+        verify(log, never()).updateStatus(any(), any(), anyString());
+    }
+
+    @Test
+    void shouldTellValidation_whenTheCasesLatestEradicationWasADryRun_andNoteItOnThatEntry() {
+        ActionKey first = ActionKey.eradication("threat-1", ActionType.CLOSE_PORT, CASE_ID, 1, 1);
+        ActionKey second = ActionKey.eradication("threat-1", ActionType.CLOSE_PORT, CASE_ID, 1, 2);
+        when(log.forCase("threat-1", CASE_ID)).thenReturn(List.of(
+                record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.INEFFECTIVE, first),
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.DRY_RUN, ISOLATE),
+                record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.DRY_RUN, second, "would close")));
+
+        assertThat(service.eradicationWasDryRun(EXPOSED_RDP, CASE_ID)).isTrue();
+        verify(log).updateDetail(second.value(), "would close; not checked: a dry run changes nothing");
+    }
+
+    @Test
+    void shouldLeaveValidationToTheProbe_whenTheCasesLatestEradicationWasReal() {
+        ActionKey first = ActionKey.eradication("threat-1", ActionType.CLOSE_PORT, CASE_ID, 1, 1);
+        when(log.forCase("threat-1", CASE_ID)).thenReturn(List.of(
+                record(ActionType.CLOSE_PORT, ActionPurpose.ERADICATION, ActionStatus.APPLIED, first),
+                record(ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, ActionStatus.DRY_RUN, ISOLATE)));
+        assertThat(service.eradicationWasDryRun(EXPOSED_RDP, CASE_ID)).isFalse();
+
+        when(log.forCase("threat-1", CASE_ID)).thenReturn(List.of());
+        assertThat(service.eradicationWasDryRun(EXPOSED_RDP, CASE_ID)).isFalse();
+        verify(log, never()).updateDetail(anyString(), anyString());
+    }
+
+    @Test
+    void shouldRecordADryRunsNotification_asNotSent() {
+        ActionKey key = ActionKey.notification("threat-1", CASE_ID);
+        when(log.findByKey(key)).thenReturn(Optional.empty());
+
+        service.recordDryRunNotification(key, "hr-it, managers", "Threat on legacy-hr-01: plan");
+
+        verify(log).append(key, "hr-it, managers", ActionStatus.DRY_RUN, 1,
+                "DRY RUN, nothing was sent: Threat on legacy-hr-01: plan", NOW);
+    }
+
+    /** The log holds the key once the service has appended it with the status. */
+    private void loggedOnce(ActionKey key, ActionStatus status) {
+        when(log.findByKey(key)).thenReturn(Optional.empty(), Optional.of(record(key.action(), key.purpose(), status, key)));
+    }
+
     /** The log does not hold the key until the service appends it as applied. */
     private void loggedOnceApplied(ActionKey key) {
         when(log.findByKey(key)).thenReturn(Optional.empty(),
@@ -394,6 +531,6 @@ class ActionServiceTest {
     private static ActionRecord record(ActionType action, ActionPurpose purpose, ActionStatus status, ActionKey key,
                                        String detail) {
         return new ActionRecord(1L, "threat-1", action, purpose, "legacy-hr-01", status, 1, key.value(), key.caseId(),
-                detail, NOW);
+                detail, NOW, null);
     }
 }

@@ -77,7 +77,7 @@ class ConnectorRouterTest {
 
     @Test
     void shouldSendEverythingOnAnInventoryAsset_toTheSimulation_whenNothingIsConfigured() {
-        ConnectorRouter router = new ConnectorRouter(List.of(inventory), new ConnectorSettings(null));
+        ConnectorRouter router = new ConnectorRouter(List.of(inventory), new ConnectorSettings(null, false));
 
         assertThat(routed(router, ActionType.PATCH_SOFTWARE, asset("web-01", null, true))).contains("inventory");
         assertThat(routed(router, ActionType.ISOLATE_HOST, asset("jump-07.branch.example", "203.0.113.7", false)))
@@ -90,7 +90,7 @@ class ConnectorRouterTest {
                 route("edr", Set.of(), List.of("*.corp.example"), List.of(), Set.of()),
                 route("edr", Set.of(ActionType.ISOLATE_HOST), List.of(), List.of("10.20.0.0/16", "2001:db8::/32"),
                         Set.of()),
-                route("inventory", Set.of(), List.of(), List.of(), Set.of("Lab")))));
+                route("inventory", Set.of(), List.of(), List.of(), Set.of("Lab"))), false));
 
         assertThat(routed(router, ActionType.ISOLATE_HOST, asset("WS-12.CORP.example", null, false))).contains("edr");
         assertThat(routed(router, ActionType.ISOLATE_HOST, asset("ws-12.corp.example.evil", null, false)))
@@ -111,7 +111,7 @@ class ConnectorRouterTest {
     @Test
     void shouldLetAConnectorRouteItself_afterTheConfiguredRoutes() {
         ConnectorRouter router = new ConnectorRouter(List.of(inventory, edr, hook), new ConnectorSettings(List.of(
-                route("edr", Set.of(), List.of("*.corp.example"), List.of(), Set.of()))));
+                route("edr", Set.of(), List.of("*.corp.example"), List.of(), Set.of())), false));
 
         assertThat(routed(router, ActionType.CLOSE_PORT, asset("jump-07.branch.example", null, false))).contains("hook");
         assertThat(routed(router, ActionType.ISOLATE_HOST, asset("a.corp.example", null, false))).contains("edr");
@@ -122,21 +122,21 @@ class ConnectorRouterTest {
     @Test
     void shouldStopTheStart_onARouteThatCannotWork() {
         assertThatThrownBy(() -> new ConnectorRouter(List.of(inventory), new ConnectorSettings(List.of(
-                route("defender", Set.of(), List.of(), List.of(), Set.of())))))
+                route("defender", Set.of(), List.of(), List.of(), Set.of())), false)))
                 .hasMessageContaining("routes[0].connector").hasMessageContaining("defender");
         assertThatThrownBy(() -> new ConnectorRouter(List.of(inventory, edr), new ConnectorSettings(List.of(
-                route("edr", Set.of(ActionType.PATCH_SOFTWARE), List.of(), List.of(), Set.of())))))
+                route("edr", Set.of(ActionType.PATCH_SOFTWARE), List.of(), List.of(), Set.of())), false)))
                 .hasMessageContaining("routes[0].actions").hasMessageContaining("PatchingPort");
         assertThatThrownBy(() -> new ConnectorRouter(List.of(edr), new ConnectorSettings(List.of(
-                route("edr", Set.of(), List.of(), List.of("intranet.example/8"), Set.of())))))
+                route("edr", Set.of(), List.of(), List.of("intranet.example/8"), Set.of())), false)))
                 .as("a host name would be looked up in DNS").hasMessageContaining("routes[0].networks");
         assertThatThrownBy(() -> new ConnectorRouter(List.of(edr), new ConnectorSettings(List.of(
-                route("edr", Set.of(), List.of(), List.of("10.0.0.0/33"), Set.of())))))
+                route("edr", Set.of(), List.of(), List.of("10.0.0.0/33"), Set.of())), false)))
                 .hasMessageContaining("routes[0].networks");
         assertThatThrownBy(() -> new ConnectorRouter(List.of(edr), new ConnectorSettings(List.of(
-                route("edr", Set.of(), List.of("(.*)"), List.of(), Set.of())))))
+                route("edr", Set.of(), List.of("(.*)"), List.of(), Set.of())), false)))
                 .hasMessageContaining("routes[0].hostnames");
-        assertThatThrownBy(() -> new ConnectorRouter(List.of(edr, new Edr()), new ConnectorSettings(null)))
+        assertThatThrownBy(() -> new ConnectorRouter(List.of(edr, new Edr()), new ConnectorSettings(null, false)))
                 .hasMessageContaining("two connectors are named 'edr'");
     }
 }

@@ -34,7 +34,7 @@ class PendingActionsTest {
 
     private static ActionRecord logged(ActionStatus status, String detail) {
         return new ActionRecord(7, "threat-1", ActionType.ISOLATE_HOST, ActionPurpose.CONTAINMENT, "ws-0815", status,
-                1, ISOLATE.value(), "remediation-1", detail, NOW.minus(Duration.ofHours(5)));
+                1, ISOLATE.value(), "remediation-1", detail, NOW.minus(Duration.ofHours(5)), null);
     }
 
     @Test

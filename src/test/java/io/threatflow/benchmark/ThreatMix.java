@@ -30,19 +30,19 @@ final class ThreatMix {
         return switch (n % 20) {
             case 0, 1, 2, 3, 4, 5, 6 -> new NewThreat("Vulnerable library " + ref, ThreatType.VULNERABILITY,
                     n % 2 == 0 ? "web-01" : "laptop-0042", "benchmark", Severity.MEDIUM,
-                    String.format("CVE-2099-%05d", unique), null, "bench-scanner", ref, now);
+                    String.format("CVE-2099-%05d", unique), null, "bench-scanner", ref, now, false);
             case 7, 8, 9, 10, 11 -> new NewThreat("Exposed service " + ref, ThreatType.EXPOSED_SERVICE,
                     n % 2 == 0 ? "web-01" : "db-01", "benchmark", Severity.HIGH,
-                    null, port(unique), "bench-scanner", ref, now);
+                    null, port(unique), "bench-scanner", ref, now, false);
             // without a CVE or port all malware on one host is one threat (Fingerprints): the C2 port tells
             // the concurrent infections apart
             case 12, 13, 14, 15, 16 -> new NewThreat("Malware beacon " + ref, ThreatType.MALWARE,
-                    "laptop-0042", "benchmark", Severity.HIGH, null, port(unique), "bench-edr", ref, now);
+                    "laptop-0042", "benchmark", Severity.HIGH, null, port(unique), "bench-edr", ref, now, false);
             // an unmanaged asset refuses every action: the case takes the mitigation path
             case 17 -> new NewThreat("Open printer service " + ref, ThreatType.EXPOSED_SERVICE,
-                    "printer-3f.corp.example", "benchmark", Severity.LOW, null, port(unique), "bench-scanner", ref, now);
+                    "printer-3f.corp.example", "benchmark", Severity.LOW, null, port(unique), "bench-scanner", ref, now, false);
             default -> new NewThreat(FALSE_POSITIVE_MARK + " " + ref, ThreatType.EXPOSED_SERVICE,
-                    "web-01", "benchmark", Severity.LOW, null, port(unique), "bench-scanner", ref, now);
+                    "web-01", "benchmark", Severity.LOW, null, port(unique), "bench-scanner", ref, now, false);
         };
     }
 

@@ -141,7 +141,8 @@ class ThreatsPluginHttpTest {
             assertThat(timeline).containsEntry("processInstanceId", processInstanceId)
                     .containsEntry("processDefinitionKey", "threat-remediation");
             assertThat(timeline.get("threat")).isEqualTo(Map.of("threatId", threatId,
-                    "title", "<b>Telnet</b> open on plugin-timeline-01", "severity", "HIGH", "status", "OPEN"));
+                    "title", "<b>Telnet</b> open on plugin-timeline-01", "severity", "HIGH", "status", "OPEN",
+                    "dryRun", false));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> entries = (List<Map<String, Object>>) timeline.get("entries");
             assertThat(entries).first().satisfies(first -> assertThat(first)

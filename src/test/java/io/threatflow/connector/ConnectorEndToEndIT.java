@@ -220,9 +220,50 @@ class ConnectorEndToEndIT {
                 new org.springframework.http.HttpEntity<>(body, headers), String.class);
     }
 
+    @Test
+    void shouldSendTheReceiverNothing_andLogDryRunEntries_inADryRun() {
+        int port = exposedService(true);
+
+        String threatId = reportAndInvestigate("FTP exposed on 127.0.0.1, a dry run", port, true);
+        PatchCases.confirmClosure(analyst, threatId);
+        analyst.awaitClosed(threatId, "ELIMINATED");
+
+        assertThat(analyst.threat(threatId)).containsEntry("dryRun", true);
+        assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/actions"))))
+                .as("requests the receiver got for the dry run").noneMatch(r -> r.getBodyAsString().contains(threatId));
+        assertThat(services).as("the exposed service is untouched").containsKey(port);
+        List<Map<String, Object>> actions = actions(threatId);
+        assertThat(actions).isNotEmpty().allSatisfy(a -> assertThat(a.get("status")).isEqualTo("DRY_RUN"));
+        assertThat(actions).filteredOn(a -> "CLOSE_PORT".equals(a.get("action"))).singleElement().satisfies(a -> {
+            String request = String.valueOf(a.get("request"));
+            assertThat(request).startsWith("POST " + receiver.baseUrl() + "/*****\n")
+                    .contains("webhook-signature: v1,*****\n").contains("Idempotency-Key: " + threatId + "/ERADICATION/")
+                    .contains("\"action\":\"CLOSE_PORT\"").contains("\"port\":" + port).contains("\"dryRun\":true")
+                    .doesNotContain(SECRET.substring("whsec_".length()));
+            assertThat(String.valueOf(a.get("detail"))).startsWith("DRY RUN, nothing was sent: webhook would close the port");
+            String[] headersAndBody = request.split("\n\n", 2);
+            Map<String, String> headers = headersAndBody[0].lines().skip(1)
+                    .collect(java.util.stream.Collectors.toMap(line -> line.substring(0, line.indexOf(": ")),
+                            line -> line.substring(line.indexOf(": ") + 2)));
+            String signature = WebhookSignature.of(SECRET).sign(headers.get(WebhookSignature.ID),
+                    Long.parseLong(headers.get(WebhookSignature.TIMESTAMP)), headersAndBody[1]);
+            assertThat(request).as("the signature it would have sent").doesNotContain(signature.substring(3));
+        });
+        assertThat(actions).extracting(a -> a.get("action")).as("validation had nothing to probe")
+                .doesNotContain("PROBE_SERVICE");
+    }
+
     private static String reportAndInvestigate(String title, int port) {
-        String threatId = analyst.report(Map.of("title", title, "type", "EXPOSED_SERVICE", "asset", "127.0.0.1",
-                "port", port, "severity", "MEDIUM", "source", "e2e", "sourceRef", "e2e-" + port));
+        return reportAndInvestigate(title, port, false);
+    }
+
+    private static String reportAndInvestigate(String title, int port, boolean dryRun) {
+        Map<String, Object> report = new java.util.HashMap<>(Map.of("title", title, "type", "EXPOSED_SERVICE",
+                "asset", "127.0.0.1", "port", port, "severity", "MEDIUM", "source", "e2e", "sourceRef", "e2e-" + port));
+        if (dryRun) {
+            report.put("dryRun", true);
+        }
+        String threatId = analyst.report(report);
         analyst.submit(analyst.awaitTask(threatId, "Task_TriageThreat"),
                 Map.of("falsePositive", false, "severity", "MEDIUM", "triageNotes", "exposed in the test"));
         analyst.submit(PatchCases.awaitInvestigation(analyst, threatId), Map.of("rootCause", "service left running",

@@ -106,6 +106,18 @@ class IntakeValidationHttpTest {
         assertNothingReportedOn("intake-validation-epoch.corp");
     }
 
+    /** Whether real systems are touched is never guessed from a string or a number. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"true\"", "\"false\"", "\"yes\"", "1", "0", "{}", "[true]"})
+    void shouldNameDryRun_andRegisterNothing_whenItIsNotAJsonBoolean(String value) {
+        String asset = "intake-validation-dry-run-" + Math.abs(value.hashCode()) + ".corp";
+        Answer answer = analyst.post("/api/threats", "{\"title\": \"Dry?\", \"type\": \"MALWARE\", \"asset\": \""
+                + asset + "\", \"dryRun\": " + value + "}");
+
+        assertFieldProblem(answer, "dryRun");
+        assertNothingReportedOn(asset);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"title", "type", "asset"})
     void shouldNameTheField_whenRequiredFieldIsMissing(String field) {

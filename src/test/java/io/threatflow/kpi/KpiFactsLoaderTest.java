@@ -319,6 +319,44 @@ class KpiFactsLoaderTest {
         Assertions.assertThat(medium.steps().get(Step.INVESTIGATE)).isEqualTo(new Stat(1, 72_200.0, 72_200.0, 72_200.0));
     }
 
+    /** A dry run changed nothing: none of its times, breaches or outcomes, nor its report as a recurrence, counts. */
+    @Test
+    void shouldLeaveDryRunsOutOfEveryQuery_alsoAsTheReportThatMakesACaseRecur() {
+        ProcessInstance dry = report("kpi-dry", "VULNERABILITY", "LOW", "LOW", 0, 10);
+        clock(40);
+        taskService().claim(task(dry).getId(), "frank");
+        clock(100);
+        complete(task(dry), withVariables(FALSE_POSITIVE.name(), true, SEVERITY.name(), "LOW"));
+        register("kpi-dry", "VULNERABILITY", "LOW", ThreatStatus.FALSE_POSITIVE, dry, 0, null, 100L);
+        breach("kpi-dry", Sla.TRIAGE, 30, 31);
+        markDryRun("kpi-dry");
+
+        ProcessInstance real = report("kpi-real", "VULNERABILITY", "HIGH", "HIGH", 200, 210);
+        clock(300);
+        complete(task(real), withVariables(FALSE_POSITIVE.name(), true, SEVERITY.name(), "HIGH"));
+        register("kpi-real", "VULNERABILITY", "HIGH", ThreatStatus.FALSE_POSITIVE, real, 200, null, 300L);
+        registerWithoutCase("kpi-real-again", "VULNERABILITY", "HIGH", ThreatStatus.OPEN, t(400), null);
+        markDryRun("kpi-real-again");
+        registerWithoutCase("kpi-dry-open", "MALWARE", "CRITICAL", ThreatStatus.OPEN, t(500), null);
+        markDryRun("kpi-dry-open");
+
+        KpiWindow window = KpiWindow.of(T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofDays(1)));
+        List<CaseFacts> facts = new KpiFactsLoader(jdbc).load(window);
+
+        Assertions.assertThat(facts).containsExactly(new CaseFacts("kpi-real", Severity.HIGH,
+                ThreatStatus.FALSE_POSITIVE, t(200), t(300), null, t(300), null, Map.of(Step.IDENTIFY, span(200, 300)),
+                Set.of()));
+        KpiReport report = KpiCalculator.report(window, facts, t(9000));
+        Assertions.assertThat(report.overall().reported()).isEqualTo(1);
+        Assertions.assertThat(report.overall().recurrence()).isEqualTo(new KpiReport.Recurrence(1, 0, 0.0));
+        Assertions.assertThat(report.overall().slaBreaches().breachedCases()).isZero();
+        Assertions.assertThat(report.backlog().total()).as("the open dry run is nobody's backlog").isZero();
+    }
+
+    private void markDryRun(String threatId) {
+        jdbc.sql("update threat set dry_run = true where id = ?").param(threatId).update();
+    }
+
     private ProcessInstance report(String threatId, String type, String criticality, String reportedSeverity,
                                    long reportedAfter, long enrichedAfter) {
         clock(reportedAfter);

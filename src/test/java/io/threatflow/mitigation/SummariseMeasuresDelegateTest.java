@@ -74,6 +74,6 @@ class SummariseMeasuresDelegateTest {
         String caseId = occasion.substring("case-".length(), occasion.indexOf('/'));
         return new ActionRecord(1L, "threat-1", action, purpose, "legacy-hr-01", status, 1,
                 "threat-1/" + purpose + "/" + action + "/" + occasion, caseId, "detail of " + occasion,
-                Instant.parse("2025-06-01T10:00:00Z"));
+                Instant.parse("2025-06-01T10:00:00Z"), null);
     }
 }

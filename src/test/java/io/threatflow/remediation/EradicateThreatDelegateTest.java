@@ -193,6 +193,6 @@ class EradicateThreatDelegateTest {
     /** The action log's line for {@code key}, as {@link ActionService#apply} returns it. */
     private static ActionRecord logged(ActionKey key, ActionStatus status) {
         return new ActionRecord(1, key.threatId(), key.action(), key.purpose(), "host-1", status, 1, key.value(),
-                key.caseId(), "webhook https://soar.example answered", NOW);
+                key.caseId(), "webhook https://soar.example answered", NOW, null);
     }
 }

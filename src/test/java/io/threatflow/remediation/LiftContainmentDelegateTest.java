@@ -140,6 +140,6 @@ class LiftContainmentDelegateTest {
                                        String caseId) {
         return new ActionRecord(id, "threat-1", action, purpose, "legacy-hr-01", status, 1,
                 "threat-1/" + purpose + "/" + action + "/case-" + caseId + "/containment-level-1", caseId, "detail",
-                Instant.parse("2025-06-01T10:00:00Z"));
+                Instant.parse("2025-06-01T10:00:00Z"), null);
     }
 }

@@ -8,8 +8,11 @@ import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 import static io.threatflow.testing.FakeExecution.execution;
 import static io.threatflow.testing.TestAssets.asset;
 import static io.threatflow.testing.TestThreats.threat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.threatflow.action.ActionKey;
@@ -67,6 +70,21 @@ class NotifyStakeholdersDelegateTest {
         verify(notifications).send(new Notification("threat-1", Audience.groups("managers"),
                 "Threat on legacy-hr-01: RDP exposed to the internet",
                 "Severity LOW. Planned action: to be chosen by the analyst."));
+    }
+
+    @Test
+    void shouldTellNobody_ofADryRunsPlan_andRecordWhatWouldHaveBeenSent() {
+        when(actions.dryRun(threat)).thenReturn(true);
+        when(inventory.get("asset-1")).thenReturn(asset().owner("hr-it").build());
+
+        delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "HIGH",
+                REMEDIATION_ACTION.name(), "CLOSE_PORT")));
+
+        verifyNoInteractions(notifications);
+        verify(actions).recordDryRunNotification(new ActionKey("threat-1", ActionPurpose.NOTIFICATION,
+                ActionType.NOTIFY_STAKEHOLDERS, "process-instance-1", "response-planned"), "hr-it, managers",
+                "Threat on legacy-hr-01: RDP exposed to the internet. Severity HIGH. Planned action: CLOSE_PORT.");
+        verify(actions, never()).recordNotification(any(), any(), any());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.threatflow.remediation;
 import static io.threatflow.remediation.RemediationProcess.ASSET_NAME;
 import static io.threatflow.remediation.RemediationProcess.CVE;
 import static io.threatflow.remediation.RemediationProcess.DESCRIPTION;
+import static io.threatflow.remediation.RemediationProcess.DRY_RUN;
 import static io.threatflow.remediation.RemediationProcess.PORT;
 import static io.threatflow.remediation.RemediationProcess.REPORTED_BY;
 import static io.threatflow.remediation.RemediationProcess.REPORTED_SEVERITY;
@@ -61,7 +62,7 @@ class RegisterThreatDelegateTest {
         verify(threats).register(report.capture());
         assertThat(report.getValue()).isEqualTo(new NewThreat("PAN-OS command injection", ThreatType.VULNERABILITY,
                 "vpn-gw-01", "GlobalProtect gateway exposed", Severity.CRITICAL, "CVE-2024-3400", 443,
-                "tasklist:alice", null, null));
+                "tasklist:alice", null, null, false));
     }
 
     @Test
@@ -96,7 +97,21 @@ class RegisterThreatDelegateTest {
         ArgumentCaptor<NewThreat> report = ArgumentCaptor.forClass(NewThreat.class);
         verify(threats).register(report.capture());
         assertThat(report.getValue()).isEqualTo(new NewThreat("Suspicious binary", ThreatType.MALWARE, "laptop-0042",
-                null, null, null, null, "tasklist", null, null));
+                null, null, null, null, "tasklist", null, null, false));
+    }
+
+    @Test
+    void shouldRegisterADryRun_whenTheFormsTickBoxIsSet() {
+        when(threats.register(any())).thenReturn(registered);
+        when(threats.get("threat-42")).thenReturn(registered);
+        Map<String, Object> form = minimalForm();
+        form.put(DRY_RUN.name(), true);
+
+        delegate.execute(execution(form));
+
+        ArgumentCaptor<NewThreat> report = ArgumentCaptor.forClass(NewThreat.class);
+        verify(threats).register(report.capture());
+        assertThat(report.getValue().dryRun()).isTrue();
     }
 
     @ParameterizedTest

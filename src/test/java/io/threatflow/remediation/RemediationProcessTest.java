@@ -139,7 +139,7 @@ class RemediationProcessTest {
         ClockUtil.setCurrentTime(Date.from(REPORTED));
         when(threats.get("threat-1")).thenReturn(new Threat("threat-1", "Log4Shell", null, ThreatType.VULNERABILITY,
                 null, null, false, "asset-1", "web-01", null, null, null, null, ThreatStatus.OPEN, null, REPORTED, null,
-                Map.of()));
+                Map.of(), false));
         when(breaches.record(anyString(), any(), any(), any(), any())).thenAnswer(call -> {
             SlaBreached breach = new SlaBreached(call.getArgument(0), call.getArgument(1), call.getArgument(2),
                     call.getArgument(3), ClockUtil.getCurrentTime().toInstant());
@@ -199,7 +199,7 @@ class RemediationProcessTest {
         ActionRecord logged = new ActionRecord(eradications, "threat-1", key.action(), key.purpose(), "web-01",
                 "pending".equals(result) ? ActionStatus.PENDING : ActionStatus.APPLIED, 1, key.value(),
                 key.caseId(), "webhook https://soar.example accepted PATCH_SOFTWARE on web-01 for later (202)",
-                ClockUtil.getCurrentTime().toInstant());
+                ClockUtil.getCurrentTime().toInstant(), null);
         when(actions.findByActionId(key.actionId())).thenReturn(Optional.of(logged));
         when(actions.recordResult(eq(logged), any(), any())).thenReturn(true);
         pendingActions.await(execution, key, logged);

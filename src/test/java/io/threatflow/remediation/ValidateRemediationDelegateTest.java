@@ -86,6 +86,27 @@ class ValidateRemediationDelegateTest {
     }
 
     @Test
+    void shouldGoOnToClosure_withoutScanOrProbe_sayingNothingWasValidated_whenTheEradicationWasADryRun() {
+        when(actions.eradicationWasDryRun(threat, "process-instance-1")).thenReturn(true);
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", ERADICATION_ATTEMPT.name(), 1,
+                INVESTIGATION_ROUND.name(), 1));
+
+        delegate.execute(execution);
+
+        assertThat(VALIDATION_OBSERVED.from(execution)).isTrue();
+        assertThat(THREAT_PERSISTS.from(execution)).as("nothing changed, yet the case is not sent round again")
+                .isFalse();
+        assertThat(RETRIES_LEFT.from(execution)).isEqualTo(2);
+        assertThat(VALIDATION_RESULT.from(execution))
+                .startsWith("Dry run: nothing was changed, so nothing was validated.")
+                .doesNotContain("no longer present");
+        verifyNoInteractions(probe);
+        verify(actions, never()).scan(any());
+        verify(actions, never()).recordObservation(any(), any(), any());
+        verify(threats).markPhase("threat-1", Phase.VALIDATED);
+    }
+
+    @Test
     void shouldNotProbe_aThreatThatIsNoExposedService_andReadASimulationBackFromTheInventory_sayingSo() {
         Threat outdated = threat(ThreatType.OUTDATED_OS).build();
         when(threats.get("threat-1")).thenReturn(outdated);

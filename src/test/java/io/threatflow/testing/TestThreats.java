@@ -21,6 +21,7 @@ public final class TestThreats {
     private Severity reportedSeverity;
     private String cve;
     private Integer port;
+    private boolean dryRun;
 
     private TestThreats(ThreatType type) {
         this.type = type;
@@ -60,8 +61,13 @@ public final class TestThreats {
         return this;
     }
 
+    public TestThreats dryRun() {
+        this.dryRun = true;
+        return this;
+    }
+
     public Threat build() {
         return new Threat(id, title, null, type, severity, reportedSeverity, false, ASSET_ID, ASSET_NAME, cve, port,
-                "test", null, ThreatStatus.OPEN, null, Instant.parse("2025-06-01T08:00:00Z"), null, Map.of());
+                "test", null, ThreatStatus.OPEN, null, Instant.parse("2025-06-01T08:00:00Z"), null, Map.of(), dryRun);
     }
 }

@@ -82,12 +82,36 @@ class AwxConnector implements Connector, PatchingPort, PortControlPort, MalwareR
         return run(key, ActionType.REMOVE_MALWARE, asset, null, finding);
     }
 
-    private String run(ActionKey key, ActionType action, Asset asset, Integer port, String finding) {
-        Integer templateId = settings.jobTemplates().get(action);
-        if (templateId == null) {
-            throw new ActionRejectedException("no AWX job template is configured for " + action
-                    + " (threatflow.connectors.awx.job-templates." + action + ")");
+    /**
+     * The launch with its exact body, and the look-ups before it, in words; token or password masked. A missing
+     * template or port is refused as for real.
+     */
+    @Override
+    public String describe(ActionKey key, Asset asset, Integer port, String finding) {
+        int templateId = template(key.action());
+        if (key.action().port() == PortControlPort.class) {
+            required(port, asset);
         }
+        boolean named = asset.hostname() != null && !asset.hostname().isBlank();
+        String host = named ? asset.hostname() : asset.ipAddress();
+        Map<String, Object> launch = new LinkedHashMap<>();
+        launch.put("limit", host);
+        launch.put("extra_vars", extraVars(key, key.action(), host, port, finding));
+        String api = settings.url().toString().replaceAll("/+$", "");
+        try {
+            return "AWX: unless a job of template " + templateId + " launched under this key is queued, running or "
+                    + "successful, POST " + api + "/api/v2/job_templates/" + templateId + "/launch/ "
+                    + JSON.writeValueAsString(launch) + " (the limit is the host as the template's inventory names it"
+                    + (named && asset.ipAddress() != null ? ": " + asset.hostname() + " or " + asset.ipAddress() : "")
+                    + "), then follow the job to its end; each with Authorization: "
+                    + (settings.usesToken() ? "Bearer" : "Basic") + " *****";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the AWX launch", e);
+        }
+    }
+
+    private String run(ActionKey key, ActionType action, Asset asset, Integer port, String finding) {
+        int templateId = template(action);
         Optional<JsonNode> earlier = earlierJob(templateId, key);
         if (earlier.isPresent()) {
             long jobId = earlier.get().path("id").asLong();
@@ -97,6 +121,15 @@ class AwxConnector implements Connector, PatchingPort, PortControlPort, MalwareR
         String host = hostIn(template, templateId, asset);
         long jobId = awx.launch(templateId, host, extraVars(key, action, host, port, finding));
         return follow(jobId, templateId, host);
+    }
+
+    private int template(ActionType action) {
+        Integer templateId = settings.jobTemplates().get(action);
+        if (templateId == null) {
+            throw new ActionRejectedException("no AWX job template is configured for " + action
+                    + " (threatflow.connectors.awx.job-templates." + action + ")");
+        }
+        return templateId;
     }
 
     /** The job an earlier call launched for this key and that has not failed, if AWX still lists it. */

@@ -24,9 +24,11 @@ public class CrowdStrikeConnector implements Connector, HostIsolationPort {
     private static final Set<String> CONTAINED = Set.of("contained", "containment_pending");
     private static final Set<String> RELEASED = Set.of("normal", "lift_containment_pending");
 
+    private final CrowdStrikeProperties settings;
     private final CrowdStrikeApi api;
 
     public CrowdStrikeConnector(CrowdStrikeProperties settings) {
+        this.settings = settings;
         this.api = new CrowdStrikeApi(settings);
     }
 
@@ -43,6 +45,24 @@ public class CrowdStrikeConnector implements Connector, HostIsolationPort {
     @Override
     public String reconnect(ActionKey key, Asset asset) {
         return perform(asset, "lift_containment", RELEASED, "lifting of containment");
+    }
+
+    /** The calls in words, with the device action's exact body; the token is masked. */
+    @Override
+    public String describe(ActionKey key, Asset asset, Integer port, String finding) {
+        String hostname = Hostnames.of(asset, CrowdStrikeApi.SYSTEM);
+        String actionName = switch (key.action()) {
+            case ISOLATE_HOST -> "contain";
+            case RECONNECT_HOST -> "lift_containment";
+            default -> throw new IllegalArgumentException("CrowdStrike does not " + key.action().label());
+        };
+        String api = settings.baseUrl().toString().replaceAll("/+$", "");
+        return "CrowdStrike: GET " + api + "/devices/queries/devices/v1?filter=hostname:'" + hostname
+                + "'&sort=last_seen.desc&limit=10 (the device seen last), GET " + api
+                + "/devices/entities/devices/v2?ids={its id} (its status); unless the status shows it done already, "
+                + "POST " + api + "/devices/entities/devices-actions/v2?action_name=" + actionName
+                + " {\"ids\":[\"{its id}\"]}; each with Authorization: Bearer ***** (a token from "
+                + settings.tokenEndpoint() + ")";
     }
 
     /**

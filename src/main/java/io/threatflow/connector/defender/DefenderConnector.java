@@ -1,5 +1,7 @@
 package io.threatflow.connector.defender;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.threatflow.Text;
 import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
@@ -32,6 +34,7 @@ public class DefenderConnector implements Connector, HostIsolationPort, MalwareR
     private static final String ISOLATE = "Isolate";
     private static final String UNISOLATE = "Unisolate";
     private static final String SCAN = "RunAntiVirusScan";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DefenderProperties settings;
     private final DefenderApi api;
@@ -49,26 +52,42 @@ public class DefenderConnector implements Connector, HostIsolationPort, MalwareR
     @Override
     public String isolate(ActionKey key, Asset asset) {
         Machine machine = machine(asset);
-        var body = request(key, "isolates the machine");
-        body.put("IsolationType", settings.isolationType().name());
-        return act(key, machine, ISOLATE, UNISOLATE, "isolate", body,
+        return act(key, machine, ISOLATE, UNISOLATE, "isolate", isolation(key),
                 settings.isolationType().name().toLowerCase(java.util.Locale.ROOT) + " isolation");
     }
 
     @Override
     public String reconnect(ActionKey key, Asset asset) {
         Machine machine = machine(asset);
-        return act(key, machine, UNISOLATE, ISOLATE, "unisolate", request(key, "releases the machine"),
-                "release from isolation");
+        return act(key, machine, UNISOLATE, ISOLATE, "unisolate", release(key), "release from isolation");
     }
 
     @Override
     public String removeMalware(ActionKey key, Asset asset, String finding) {
         Machine machine = machine(asset);
-        var body = request(key, "scans for " + oneLine(finding));
-        body.put("ScanType", settings.scanType().name());
-        return act(key, machine, SCAN, null, "runAntiVirusScan", body,
+        return act(key, machine, SCAN, null, "runAntiVirusScan", scan(key, finding),
                 settings.scanType().name().toLowerCase(java.util.Locale.ROOT) + " antivirus scan");
+    }
+
+    /** The calls in words, with the machine action's exact body; the token is masked. */
+    @Override
+    public String describe(ActionKey key, Asset asset, Integer port, String finding) {
+        String hostname = Hostnames.of(asset, DefenderApi.SYSTEM);
+        Map.Entry<String, Map<String, String>> call = switch (key.action()) {
+            case ISOLATE_HOST -> Map.entry("isolate", isolation(key));
+            case RECONNECT_HOST -> Map.entry("unisolate", release(key));
+            case REMOVE_MALWARE -> Map.entry("runAntiVirusScan", scan(key, finding));
+            default -> throw new IllegalArgumentException("Defender does not " + key.action().label());
+        };
+        String api = settings.baseUrl().toString().replaceAll("/+$", "");
+        try {
+            return "Defender: GET " + api + "/api/machines?$filter=computerDnsName eq '" + hostname + "' (the machine "
+                    + "seen last); unless a machine action carrying this key is in effect, POST " + api
+                    + "/api/machines/{its id}/" + call.getKey() + " " + JSON.writeValueAsString(call.getValue())
+                    + "; each with Authorization: Bearer ***** (a token from " + settings.tokenEndpoint() + ")";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the Defender request", e);
+        }
     }
 
     private Machine machine(Asset asset) {
@@ -114,6 +133,22 @@ public class DefenderConnector implements Connector, HostIsolationPort, MalwareR
                 : Stream.concat(api.actions(machine.id(), type).stream(), api.actions(machine.id(), counterType)
                         .stream()).filter(MachineAction::inEffect);
         return actions.max(Comparator.comparing(MachineAction::created));
+    }
+
+    private Map<String, String> isolation(ActionKey key) {
+        var body = request(key, "isolates the machine");
+        body.put("IsolationType", settings.isolationType().name());
+        return body;
+    }
+
+    private static Map<String, String> release(ActionKey key) {
+        return request(key, "releases the machine");
+    }
+
+    private Map<String, String> scan(ActionKey key, String finding) {
+        var body = request(key, "scans for " + oneLine(finding));
+        body.put("ScanType", settings.scanType().name());
+        return body;
     }
 
     /** The body every machine action takes: a {@code Comment} that names ThreatFlow and carries the key. */

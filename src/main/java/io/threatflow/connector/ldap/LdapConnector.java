@@ -21,6 +21,7 @@ import com.unboundid.util.ssl.TrustStoreTrustManager;
 import io.threatflow.action.AccountControlPort;
 import io.threatflow.action.ActionKey;
 import io.threatflow.action.ActionRejectedException;
+import io.threatflow.action.ActionType;
 import io.threatflow.action.Connector;
 import io.threatflow.connector.ldap.LdapProperties.Transport;
 import io.threatflow.inventory.Asset;
@@ -105,7 +106,35 @@ class LdapConnector implements Connector, AccountControlPort, AutoCloseable {
      */
     @Override
     public String resetCredentials(ActionKey key, Asset asset) {
-        throw new ActionRejectedException("the directory connector does not reset passwords: the account of "
+        throw resetRefused(asset);
+    }
+
+    /** The search and the change in words; the bind password is masked. A reset is refused as for real. */
+    @Override
+    public String describe(ActionKey key, Asset asset, Integer port, String finding) {
+        if (key.action() == ActionType.RESET_CREDENTIALS) {
+            throw resetRefused(asset);
+        }
+        boolean disable = switch (key.action()) {
+            case DISABLE_ACCOUNT -> true;
+            case ENABLE_ACCOUNT -> false;
+            default -> throw new IllegalArgumentException("the directory connector does not " + key.action().label());
+        };
+        String change = switch (settings.dialect()) {
+            case ACTIVE_DIRECTORY -> (disable ? "set" : "clear") + " the ACCOUNTDISABLE bit (0x2) of "
+                    + USER_ACCOUNT_CONTROL + ", every other bit kept";
+            case OPENLDAP -> disable ? "replace " + PWD_ACCOUNT_LOCKED_TIME + " with " + PERMANENT_LOCK
+                    : "delete " + PWD_ACCOUNT_LOCKED_TIME;
+        };
+        return "ldap: on " + settings.url() + " (" + settings.transport() + "), bound as " + settings.bindDn()
+                + " with password *****, search " + (settings.userBase().isEmpty() ? "the root" : settings.userBase())
+                + " (subtree) for " + settings.userFilter().replace("{0}", Filter.encodeValue(accountOf(asset)))
+                + "; unless the one entry found is " + (disable ? "disabled" : "enabled") + " already, modify it: "
+                + change;
+    }
+
+    private static ActionRejectedException resetRefused(Asset asset) {
+        return new ActionRejectedException("the directory connector does not reset passwords: the account of "
                 + accountOf(asset) + " needs a reset by the help desk (disable the account to contain it)");
     }
 

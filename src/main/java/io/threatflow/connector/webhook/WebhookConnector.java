@@ -47,6 +47,7 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
     static final String NAME = "webhook";
     static final String EVENT_TYPE = "action.requested";
     private static final int MAX_DETAIL = 300;
+    private static final String MASKED = "*****";
 
     private final WebhookSettings settings;
     private final WebhookSignature signature;
@@ -151,16 +152,29 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
         }
     }
 
+    /**
+     * The request {@link #send} would post now, with {@code "dryRun": true} in its data: its headers, and the body
+     * as it would be signed. The signature is masked, and so is the URL's path, which may hold a token.
+     */
+    @Override
+    public String describe(ActionKey key, Asset asset, Integer port, String finding) {
+        String actionId = key.actionId();
+        long timestamp = clock.instant().getEpochSecond();
+        HttpHeaders headers = headers(key, actionId, timestamp, WebhookSignature.VERSION + MASKED);
+        String path = settings.url().getRawPath() == null || settings.url().getRawPath().isEmpty() ? "" : "/" + MASKED;
+        StringBuilder request = new StringBuilder("POST ").append(receiver).append(path).append('\n');
+        headers.forEach((name, values) -> request.append(name).append(": ").append(String.join(", ", values))
+                .append('\n'));
+        return request.append('\n').append(body(key, actionId, asset, port, finding, true)).toString();
+    }
+
     private String send(ActionKey key, Asset asset, Integer port, String finding) {
         String actionId = key.actionId();
         long timestamp = clock.instant().getEpochSecond();
-        String body = body(key, actionId, asset, port, finding);
+        String body = body(key, actionId, asset, port, finding, false);
+        HttpHeaders headers = headers(key, actionId, timestamp, signature.sign(actionId, timestamp, body));
         try {
-            return http.post().uri(settings.url()).contentType(MediaType.APPLICATION_JSON)
-                    .header(WebhookSignature.ID, actionId)
-                    .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE, signature.sign(actionId, timestamp, body))
-                    .header("Idempotency-Key", key.value())
+            return http.post().uri(settings.url()).headers(sent -> sent.addAll(headers))
                     .body(body)
                     .exchange((request, response) -> answer(key, asset, response.getStatusCode(),
                             response.getHeaders(), Text.oneLine(new String(response.getBody().readAllBytes(),
@@ -191,7 +205,17 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
                         : null);
     }
 
-    private String body(ActionKey key, String actionId, Asset asset, Integer port, String finding) {
+    private static HttpHeaders headers(ActionKey key, String actionId, long timestamp, String signatureValue) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(WebhookSignature.ID, actionId);
+        headers.set(WebhookSignature.TIMESTAMP, Long.toString(timestamp));
+        headers.set(WebhookSignature.SIGNATURE, signatureValue);
+        headers.set("Idempotency-Key", key.value());
+        return headers;
+    }
+
+    private String body(ActionKey key, String actionId, Asset asset, Integer port, String finding, boolean dryRun) {
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("hostname", asset.hostname());
         target.put("ip", asset.ipAddress());
@@ -204,7 +228,7 @@ class WebhookConnector implements Connector, HostIsolationPort, PortControlPort,
         data.put("asset", target);
         data.put("port", port);
         data.put("cve", finding != null && finding.startsWith("CVE-") ? finding : null);
-        data.put("dryRun", false);
+        data.put("dryRun", dryRun);
         data.put("callbackUrl", settings.callbackUrl() == null ? null
                 : URI.create(settings.callbackUrl().toString().replaceAll("/+$", "") + "/api/actions/" + actionId
                         + "/result").toString());

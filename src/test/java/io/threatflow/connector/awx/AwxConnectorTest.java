@@ -64,6 +64,26 @@ class AwxConnectorTest {
     }
 
     @Test
+    void describesTheExactLaunch_forADryRun_withoutCallingAwxOrShowingTheTokenOrPassword() {
+        String described = connector.describe(KEY, WEB_01, null, "CVE-2024-6387");
+
+        assertThat(awx.getAllServeEvents()).as("requests AWX got").isEmpty();
+        assertThat(described).contains("POST " + awx.baseUrl() + "/api/v2/job_templates/12/launch/ "
+                        + "{\"limit\":\"web-01\",\"extra_vars\":{\"threatflow_action_key\":\"" + KEY.value() + "\"")
+                .contains("\"threatflow_cve\":\"CVE-2024-6387\"").contains("web-01 or 10.0.1.10")
+                .contains("Authorization: Bearer *****").doesNotContain(TOKEN);
+        assertThat(connector(null, "svc-threatflow", PASSWORD).describe(KEY, WEB_01, null, "CVE-2024-6387"))
+                .contains("Authorization: Basic *****").doesNotContain(PASSWORD);
+        ActionKey malware = ActionKey.eradication("t-7", ActionType.REMOVE_MALWARE, "case-3", 1, 1);
+        assertThatThrownBy(() -> connector.describe(malware, WEB_01, null, "MALWARE:t-7"))
+                .as("no template for the action: refused as for real").isInstanceOf(ActionRejectedException.class)
+                .hasMessageContaining("no AWX job template is configured for REMOVE_MALWARE");
+        ActionKey close = ActionKey.eradication("t-7", ActionType.CLOSE_PORT, "case-3", 1, 1);
+        assertThatThrownBy(() -> connector.describe(close, WEB_01, null, null))
+                .isInstanceOf(ActionRejectedException.class).hasMessageContaining("no port is known");
+    }
+
+    @Test
     void launchesTheTemplateLimitedToTheHostAndFollowsTheJobToSuccess() {
         job42("pending", "running", "successful");
 

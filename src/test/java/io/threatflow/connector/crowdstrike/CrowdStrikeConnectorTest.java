@@ -54,6 +54,20 @@ class CrowdStrikeConnectorTest {
     }
 
     @Test
+    void describesTheCallsAndTheExactActionBody_forADryRun_withoutCallingFalconOrShowingATokenOrSecret() {
+        String described = connector.describe(KEY, asset().hostname("WEB-01").build(), null, null);
+
+        assertThat(falcon.getAllServeEvents()).as("requests Falcon got").isEmpty();
+        assertThat(described).contains("GET " + falcon.baseUrl() + "/devices/queries/devices/v1?filter=hostname:'web-01'")
+                .contains("POST " + falcon.baseUrl() + CONTAIN + "?action_name=contain {\"ids\":[\"{its id}\"]}")
+                .contains("Authorization: Bearer *****").contains(falcon.baseUrl() + "/oauth2/token")
+                .doesNotContain(TOKEN).doesNotContain(SECRET);
+        assertThat(connector.describe(new ActionKey("T-7", io.threatflow.action.ActionPurpose.LIFT_CONTAINMENT,
+                ActionType.RECONNECT_HOST, "case-9", "lift-1"), asset().hostname("web-01").build(), null, null))
+                .contains("action_name=lift_containment");
+    }
+
+    @Test
     void containsTheDevice() {
         falcon.stubFor(post(urlPathEqualTo(CONTAIN)).withQueryParam("action_name", equalTo("contain"))
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")

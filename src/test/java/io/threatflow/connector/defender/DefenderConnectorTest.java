@@ -68,6 +68,25 @@ class DefenderConnectorTest {
     }
 
     @Test
+    void describesTheLookUpAndTheExactActionBody_forADryRun_withoutCallingDefenderOrShowingATokenOrSecret() {
+        String described = connector.describe(KEY, asset().hostname("WEB-01.corp.example").build(), null, null);
+
+        assertThat(defender.getAllServeEvents()).as("requests Defender or Entra ID got").isEmpty();
+        assertThat(described).contains("GET " + defender.baseUrl()
+                        + "/api/machines?$filter=computerDnsName eq 'web-01.corp.example'")
+                .contains("POST " + defender.baseUrl() + "/api/machines/{its id}/isolate "
+                        + "{\"Comment\":\"ThreatFlow isolates the machine for threat T-7 [" + KEY.value() + "]\","
+                        + "\"IsolationType\":\"Selective\"}")
+                .contains("Authorization: Bearer *****")
+                .doesNotContain(TOKEN).doesNotContain(SECRET);
+        ActionKey scan = ActionKey.eradication("T-7", ActionType.REMOVE_MALWARE, "case-9", 1, 1);
+        assertThat(connector.describe(scan, asset().hostname("web-01.corp.example").build(), null, "MALWARE:T-7"))
+                .contains("/runAntiVirusScan ").contains("\"ScanType\":\"Full\"");
+        assertThatThrownBy(() -> connector.describe(KEY, asset().hostname("web 01").build(), null, null))
+                .as("refused as the real call would be").isInstanceOf(ActionRejectedException.class);
+    }
+
+    @Test
     void isolatesTheMachineSeenLast_withTheKeyInTheComment() {
         defender.stubFor(post("/api/machines/" + MACHINE + "/isolate").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(action("a-1", "Isolate", "Pending", "x"))));

@@ -57,6 +57,34 @@ class LdapConnectorTest {
         }
     }
 
+    /** Pointed at a port where no directory listens: describing must not need one. */
+    @Test
+    void describesTheSearchAndTheChange_forADryRun_withoutContactingTheDirectoryOrShowingThePassword() throws Exception {
+        int nothingListens;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nothingListens = socket.getLocalPort();
+        }
+        connector = new LdapConnector(new LdapProperties("ldap://127.0.0.1:" + nothingListens, Transport.PLAIN,
+                Dialect.ACTIVE_DIRECTORY, BIND_DN, BIND_PASSWORD, BASE, null, null, null, null, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1));
+
+        String disable = connector.describe(KEY, asset("laptop-0042", "CORP\\j.doe"), null, null);
+
+        assertThat(disable).contains("bound as " + BIND_DN + " with password *****")
+                .contains("search " + BASE + " (subtree) for (&(objectClass=user)(sAMAccountName=j.doe))")
+                .contains("set the ACCOUNTDISABLE bit (0x2) of userAccountControl")
+                .doesNotContain(BIND_PASSWORD);
+        ActionKey enable = new ActionKey("t-1", io.threatflow.action.ActionPurpose.LIFT_CONTAINMENT,
+                ActionType.ENABLE_ACCOUNT, "case-1", "lift-1");
+        assertThat(connector.describe(enable, asset("laptop-0042", "j.doe"), null, null))
+                .contains("clear the ACCOUNTDISABLE bit");
+        ActionKey reset = new ActionKey("t-1", io.threatflow.action.ActionPurpose.ERADICATION,
+                ActionType.RESET_CREDENTIALS, "case-1", "round-1/attempt-1");
+        assertThatThrownBy(() -> connector.describe(reset, asset("laptop-0042", "j.doe"), null, null))
+                .as("refused as for real").isInstanceOf(ActionRejectedException.class)
+                .hasMessageContaining("does not reset passwords");
+    }
+
     @Nested
     class ActiveDirectory {
 

@@ -91,6 +91,48 @@ class WebhookConnectorTest {
     }
 
     @Test
+    void shouldDescribeTheExactRequestItWouldSign_withDryRunTrue_maskingTheSignature_andSendNothing() throws Exception {
+        receiver.stubFor(post("/actions").willReturn(aResponse().withStatus(200)));
+        WebhookConnector webhook = connector(Duration.ofSeconds(5), URI.create("https://threatflow.example/"));
+
+        String request = webhook.describe(closeRdp, jumpHost, 3389, null);
+
+        assertThat(receiver.getAllServeEvents()).as("requests the receiver got").isEmpty();
+        String[] headersAndBody = request.split("\n\n", 2);
+        assertThat(headersAndBody[0].lines().toList()).containsExactly(
+                "POST " + receiver.baseUrl() + "/*****",
+                "Content-Type: application/json",
+                "webhook-id: " + closeRdp.actionId(),
+                "webhook-timestamp: " + NOW.getEpochSecond(),
+                "webhook-signature: v1,*****",
+                "Idempotency-Key: " + closeRdp.value());
+        JsonNode event = json.readTree(headersAndBody[1]);
+        assertThat(event.get("type").asText()).isEqualTo("action.requested");
+        JsonNode data = event.get("data");
+        assertThat(data.get("dryRun").asBoolean()).isTrue();
+        assertThat(data.get("action").asText()).isEqualTo("CLOSE_PORT");
+        assertThat(data.get("port").asInt()).isEqualTo(3389);
+        assertThat(data.get("asset").get("hostname").asText()).isEqualTo("jump-07.branch.example");
+        assertThat(data.get("idempotencyKey").asText()).isEqualTo(closeRdp.value());
+        String realSignature = WebhookSignature.of(SECRET).sign(closeRdp.actionId(),
+                NOW.getEpochSecond(), headersAndBody[1]);
+        assertThat(request).doesNotContain(SECRET).doesNotContain(SECRET.substring(6))
+                .doesNotContain(realSignature.substring(3));
+    }
+
+    @Test
+    void shouldDescribeTheSameBodyItSends_butForDryRun() throws Exception {
+        receiver.stubFor(post("/actions").willReturn(aResponse().withStatus(200)));
+        WebhookConnector webhook = connector(Duration.ofSeconds(5), null);
+
+        String described = webhook.describe(closeRdp, jumpHost, 3389, null).split("\n\n", 2)[1];
+        webhook.closePort(closeRdp, jumpHost, 3389);
+
+        String sent = receiver.findAll(postRequestedFor(urlEqualTo("/actions"))).get(0).getBodyAsString();
+        assertThat(described).isEqualTo(sent.replace("\"dryRun\":false", "\"dryRun\":true"));
+    }
+
+    @Test
     void shouldSendTheFindingAsCve_whenItIsOne() throws Exception {
         receiver.stubFor(post("/actions").willReturn(aResponse().withStatus(204)));
         ActionKey patch = ActionKey.eradication("threat-2", ActionType.PATCH_SOFTWARE, "case-2", 1, 1);
