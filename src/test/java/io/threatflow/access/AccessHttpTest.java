@@ -7,9 +7,9 @@ import io.threatflow.inventory.Criticality;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
-import java.net.CookieManager;
+import io.threatflow.testing.RawApi;
+import io.threatflow.testing.WebappSession;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -69,20 +69,10 @@ class AccessHttpTest {
             "manager,tasklist,true", "manager,cockpit,true", "manager,admin,false",
             "modeler,cockpit,true", "modeler,tasklist,false", "modeler,admin,false",
             "admin,admin,true"})
-    void shouldLetEachGroupIntoItsWebapps(String user, String app, boolean allowed) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(url("/camunda/app/" + app + "/default/"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    void shouldLetEachGroupIntoItsWebapps(String user, String app, boolean allowed) {
+        RawApi.Answer login = WebappSession.anonymous(port).attemptLogin(user, ApiClient.PASSWORD, app);
 
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-                        url("/camunda/api/admin/auth/user/default/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                        + URLEncoder.encode(ApiClient.PASSWORD, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(allowed ? 200 : 403);
+        assertThat(login.status()).as(login.body()).isEqualTo(allowed ? 200 : 403);
     }
 
     @ParameterizedTest(name = "{0} {5} {1} on {3} {4}")

@@ -106,8 +106,22 @@ public final class RawApi {
 
     /** {@code body} serialised as JSON. */
     public Answer postJson(String path, Object body, String... headers) {
+        return post(path, json(body), headers);
+    }
+
+    /** {@code body} serialised as JSON. */
+    public Answer put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
+    public Answer delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    private static String json(Object body) {
         try {
-            return post(path, JSON.writeValueAsString(body), headers);
+            return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
