@@ -14,7 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +50,10 @@ class AccessHttpTest {
     IdentityService identity;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    GroupAuthorizations groupAuthorizations;
     @LocalServerPort
     int port;
 
@@ -84,6 +92,11 @@ class AccessHttpTest {
             "manager,READ_TASK,6,ProcessDefinition,threat-remediation,true",
             "manager,READ_HISTORY,6,ProcessDefinition,threat-mitigation,true",
             "manager,RETRY_JOB,6,ProcessDefinition,threat-remediation,true",
+            // ... but change no running case: that is for administrators
+            "manager,UPDATE_INSTANCE,6,ProcessDefinition,threat-remediation,false",
+            "manager,UPDATE_INSTANCE_VARIABLE,6,ProcessDefinition,threat-remediation,false",
+            "manager,SUSPEND_INSTANCE,6,ProcessDefinition,threat-remediation,false",
+            "manager,DELETE_INSTANCE,6,ProcessDefinition,threat-mitigation,false",
             "manager,RETRY_JOB,6,ProcessDefinition,threat-mitigation,true",
             "manager,CREATE_INSTANCE,6,ProcessDefinition,threat-mitigation,true",
             "manager,READ,10,DecisionDefinition,*,true",
@@ -107,6 +120,21 @@ class AccessHttpTest {
 
         assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(check.getBody()).containsEntry("authorized", granted);
+    }
+
+    @Test
+    void shouldTakeAwayOnStart_aPermissionThatAGroupNoLongerHolds() {
+        Authorization managers = authorizations.createAuthorizationQuery().groupIdIn(Groups.MANAGERS)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("threat-remediation").singleResult();
+        managers.addPermission(ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        authorizations.saveAuthorization(managers);
+
+        groupAuthorizations.run(null);
+
+        assertThat(authorizations.isUserAuthorized("manager", List.of(Groups.MANAGERS),
+                ProcessDefinitionPermissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION, "threat-remediation")).isFalse();
+        assertThat(authorizations.isUserAuthorized("manager", List.of(Groups.MANAGERS),
+                ProcessDefinitionPermissions.RETRY_JOB, Resources.PROCESS_DEFINITION, "threat-remediation")).isTrue();
     }
 
     @Test
