@@ -109,6 +109,12 @@ class AccessHttpTest {
             "modeler,READ_HISTORY,6,ProcessDefinition,threat-remediation,false",
             "modeler,CREATE_INSTANCE,6,ProcessDefinition,threat-remediation,false",
             "modeler,ACCESS,0,Application,tasklist,false",
+            // everybody: their own user record to read and to update (profile, password), not to delete
+            "analyst,READ,1,User,analyst,true",
+            "analyst,UPDATE,1,User,analyst,true",
+            "analyst,DELETE,1,User,analyst,false",
+            "modeler,DELETE,1,User,modeler,false",
+            "analyst,UPDATE,1,User,manager,false",
             // administrators: everything
             "admin,ALL,4,Authorization,*,true",
             "admin,CREATE,9,Deployment,*,true"})
