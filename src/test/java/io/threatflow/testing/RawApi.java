@@ -91,8 +91,12 @@ public final class RawApi {
 
     /** As {@code user} with the test password. */
     public static RawApi as(TestRestTemplate http, String user) {
+        return as(http, user, ApiClient.PASSWORD);
+    }
+
+    public static RawApi as(TestRestTemplate http, String user, String password) {
         return new RawApi(http.getRootUri(), "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public static RawApi anonymous(TestRestTemplate http) {
