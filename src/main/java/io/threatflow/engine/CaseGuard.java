@@ -104,64 +104,84 @@ class CaseGuard extends AbstractProcessEnginePlugin {
         return interceptors;
     }
 
-    /** Checks a user's command, in a command of its own, before the command runs. */
+    /** Checks a user's command before it runs, in a command of its own: only commands that a rule is about. */
     private final class Guard extends CommandInterceptor {
         @Override
         public <T> T execute(Command<T> command) {
             // a command inside another one is the engine's or the application's own work
-            if (Context.getCommandContext() == null) {
-                Authentication user = engine.getIdentityService().getCurrentAuthentication();
-                if (user != null && user.getUserId() != null) {
-                    next.execute(context -> context.runWithoutAuthorization((Callable<Void>) () -> {
-                        check(context, command, user);
-                        return null;
-                    }));
+            Authentication user = Context.getCommandContext() == null
+                    ? engine.getIdentityService().getCurrentAuthentication() : null;
+            if (user != null && user.getUserId() != null) {
+                try {
+                    Rule rule = ruleFor(command, user);
+                    if (rule != null) {
+                        next.execute(context -> context.runWithoutAuthorization((Callable<Void>) () -> {
+                            rule.check(context);
+                            return null;
+                        }));
+                    }
+                } catch (CommandRefusedException e) {
+                    log.info("Refused {} of user {}: {}", command.getClass().getSimpleName(), user.getUserId(),
+                            e.getMessage());
+                    throw e;
                 }
             }
             return next.execute(command);
         }
     }
 
-    private void check(CommandContext context, Command<?> command, Authentication user) {
-        try {
-            checkRules(context, command, user);
-        } catch (CommandRefusedException e) {
-            log.info("Refused {} of user {}: {}", command.getClass().getSimpleName(), user.getUserId(), e.getMessage());
-            throw e;
-        }
+    /** A check of one command, run where it can read the task, the case and the form. */
+    private interface Rule {
+        void check(CommandContext context);
     }
 
-    private void checkRules(CommandContext context, Command<?> command, Authentication user) {
+    /** The check the command needs, or null when it needs none; refuses at once what only an administrator may do. */
+    private Rule ruleFor(Command<?> command, Authentication user) {
         boolean admin = isAdmin(user);
         String adminOnly = adminOnly(command);
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-            completion(context, user.getUserId(), admin, (String) field(command, "taskId"),
-                    variables(field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables")));
-        } else if (command instanceof SubmitStartFormCmd) {
-            start(context, admin, definitionById(context, (String) field(command, "processDefinitionId")),
-                    (String) field(command, "businessKey"), variables(field(command, "variables")));
-        } else if (command instanceof StartProcessInstanceCmd) {
+            String taskId = (String) field(command, "taskId");
+            Map<String, Object> variables = variables(field(command,
+                    command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
+            return context -> completion(context, user.getUserId(), admin, taskId, variables);
+        }
+        if (command instanceof SubmitStartFormCmd) {
+            String definitionId = (String) field(command, "processDefinitionId");
+            String businessKey = (String) field(command, "businessKey");
+            Map<String, Object> variables = variables(field(command, "variables"));
+            return context -> start(context, admin, definitionById(context, definitionId), businessKey, variables);
+        }
+        if (command instanceof StartProcessInstanceCmd) {
             ProcessInstantiationBuilderImpl start = (ProcessInstantiationBuilderImpl) field(command, "instantiationBuilder");
-            start(context, admin, definition(context, start), start.getBusinessKey(), variables(start.getVariables()));
-        } else if (adminOnly != null) {
+            return context -> start(context, admin, definition(context, start), start.getBusinessKey(),
+                    variables(start.getVariables()));
+        }
+        if (adminOnly != null) {
             if (!admin) {
                 throw new CommandRefusedException("Only administrators (" + String.join(", ", engine.getAdminGroups())
                         + ") may " + adminOnly);
             }
-        } else if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd) {
-            assignment(context, (String) field(command, "taskId"), (String) field(command, "userId"));
-        } else if (command instanceof AbstractAddIdentityLinkCmd) {
-            assignment(context, (String) field(command, "taskId"), (String) field(command, "userId"));
-        } else if (command instanceof SaveTaskCmd) {
-            TaskEntity changed = (TaskEntity) field(command, "task");
-            TaskEntity stored = changed.getId() == null ? null : context.getTaskManager().findTaskById(changed.getId());
-            if (stored != null && !Objects.equals(stored.getAssignee(), changed.getAssignee())) {
-                assignment(context, stored.getId(), changed.getAssignee());
-            }
-            if (stored != null && !Objects.equals(stored.getOwner(), changed.getOwner())) {
-                assignment(context, stored.getId(), changed.getOwner());
-            }
+            return null;
         }
+        if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd
+                || command instanceof AbstractAddIdentityLinkCmd) {
+            String taskId = (String) field(command, "taskId");
+            String userId = (String) field(command, "userId");
+            return context -> assignment(context, taskId, userId);
+        }
+        if (command instanceof SaveTaskCmd) {
+            TaskEntity changed = (TaskEntity) field(command, "task");
+            return context -> {
+                TaskEntity stored = changed.getId() == null ? null : context.getTaskManager().findTaskById(changed.getId());
+                if (stored != null && !Objects.equals(stored.getAssignee(), changed.getAssignee())) {
+                    assignment(context, stored.getId(), changed.getAssignee());
+                }
+                if (stored != null && !Objects.equals(stored.getOwner(), changed.getOwner())) {
+                    assignment(context, stored.getId(), changed.getOwner());
+                }
+            };
+        }
+        return null;
     }
 
     /** What the command does, when only an administrator may do it; else null. */
