@@ -1,7 +1,9 @@
 package io.threatflow.access;
 
 import io.threatflow.engine.Actors;
+import io.threatflow.web.NotAllowedException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,13 @@ public class CurrentUser {
     /** Whether the user is in at least one of the groups; false for nobody. */
     public boolean isInAnyOf(Collection<String> groups) {
         return actor().map(user -> user.groupIds().stream().anyMatch(groups::contains)).orElse(false);
+    }
+
+    /** Refuses the request (403 problem) unless the user is in one of the groups; {@code what} names what they want. */
+    public void requireAnyOf(List<String> groups, String what) {
+        if (!isInAnyOf(groups)) {
+            throw new NotAllowedException(what + " is for members of " + String.join(", ", groups));
+        }
     }
 
     private Optional<Actors.Actor> actor() {

@@ -8,14 +8,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +29,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * What each group may do, granted on every start so that an upgrade brings existing installations in line:
- * missing permissions are added to the group's grant. Tasks need no grant here: the engine lets the
- * members of a task's candidate group work it, and nobody else.
+ * What each group may do, granted on every start so that an upgrade brings existing installations in line: a
+ * group's grant on a resource named here becomes exactly the permissions declared, missing ones added and others
+ * taken away (as UPDATE_INSTANCE was from managers). Tasks need no grant here: the engine lets the members of a
+ * task's candidate group work it, and nobody else.
  */
 @Component
 @Order(3)
@@ -51,7 +56,8 @@ class GroupAuthorizations implements ApplicationRunner {
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
             new Grant(Groups.ANALYSTS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE),
             new Grant(Groups.ANALYSTS, Resources.GROUP, "*", Permissions.READ),
-            // managers: Tasklist and Cockpit; everything of the threat processes to read, incidents to retry
+            // managers: Tasklist and Cockpit; everything of the threat processes to read, failed jobs to retry; changing
+            // a running case (modification, variables, suspension, deletion) is for administrators
             new Grant(Groups.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
             new Grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, REMEDIATION, managerPermissions()),
@@ -71,9 +77,13 @@ class GroupAuthorizations implements ApplicationRunner {
     private static Permission[] managerPermissions() {
         return new Permission[] {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_INSTANCE,
-                ProcessDefinitionPermissions.RETRY_JOB};
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB};
     }
+
+    /** Every permission a grant here may hold, to tell one grant from another. */
+    private static final Permission[] EVERY_PERMISSION = Stream.of(Permissions.values(),
+                    ProcessDefinitionPermissions.values(), ProcessInstancePermissions.values(), TaskPermissions.values())
+            .flatMap(Arrays::stream).toArray(Permission[]::new);
 
     /** The Tasklist filters each group sees, by filter name. */
     static final Map<String, List<String>> FILTERS = Map.of(
@@ -106,12 +116,12 @@ class GroupAuthorizations implements ApplicationRunner {
         }
     }
 
-    /** @return whether the grant was created or extended */
+    /** @return whether the grant was created or changed */
     private boolean ensure(Grant grant) {
         Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
                 .groupIdIn(grant.group()).resourceType(grant.resource()).resourceId(grant.resourceId()).list()
                 .stream().findFirst().orElse(null);
-        if (existing != null && Arrays.stream(grant.permissions()).allMatch(existing::isPermissionGranted)) {
+        if (existing != null && grantsExactly(existing, grant)) {
             return false;
         }
         Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
@@ -120,8 +130,15 @@ class GroupAuthorizations implements ApplicationRunner {
             authorization.setResource(grant.resource());
             authorization.setResourceId(grant.resourceId());
         }
-        Arrays.stream(grant.permissions()).forEach(authorization::addPermission);
+        authorization.setPermissions(grant.permissions());
         authorizations.saveAuthorization(authorization);
         return true;
+    }
+
+    private boolean grantsExactly(Authorization existing, Grant grant) {
+        Authorization wanted = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        wanted.setResource(grant.resource());
+        wanted.setPermissions(grant.permissions());
+        return Set.of(wanted.getPermissions(EVERY_PERMISSION)).equals(Set.of(existing.getPermissions(EVERY_PERMISSION)));
     }
 }

@@ -1,18 +1,12 @@
 package io.threatflow.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import io.threatflow.web.Problems;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -78,7 +72,7 @@ class SecurityConfiguration {
                                 .toArray(String[]::new)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler((request, response, e) -> writeProblem(json, request, response,
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(json, request, response,
                                 HttpStatus.FORBIDDEN, "Metrics are for the groups monitoring, managers and camunda-admin")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -101,19 +95,14 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
         return (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                ProblemResponses.throttled(json, request, response, throttled.retryAfter());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"ThreatFlow\"");
-            writeProblem(json, request, response, HttpStatus.UNAUTHORIZED,
+            ProblemResponses.write(json, request, response, HttpStatus.UNAUTHORIZED,
                     "Authentication required: HTTP Basic with a ThreatFlow (Camunda) user");
         };
-    }
-
-    private static void writeProblem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-                                     HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, null, detail);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     private static PathPatternRequestMatcher path(String pattern) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AssetAccess {
 
-    static final List<String> READERS = List.of(Groups.ANALYSTS, Groups.MANAGERS, Groups.ADMINS);
+    static final List<String> READERS = Groups.CASE_READERS;
     static final List<String> WRITERS = List.of(Groups.ADMINS);
 
     private final CurrentUser user;
@@ -24,9 +24,7 @@ class AssetAccess {
     }
 
     void checkRead() {
-        if (!user.isInAnyOf(READERS)) {
-            throw new NotAllowedException("The asset inventory is for members of " + String.join(", ", READERS));
-        }
+        user.requireAnyOf(READERS, "The asset inventory");
     }
 
     void checkWrite() {

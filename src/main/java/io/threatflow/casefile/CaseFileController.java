@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.threatflow.access.CurrentUser;
+import io.threatflow.access.Groups;
 import io.threatflow.action.ActionService;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.Threat;
@@ -25,7 +27,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The read side of {@code /api/threats}: find threats, and a threat's case file (status, step, actions, timeline). */
+/**
+ * The read side of {@code /api/threats}: find threats, and a threat's case file (status, step, actions, timeline).
+ * For analysts, managers and administrators, as the cases are in the engine and in Cockpit; a modeler or a
+ * monitoring account gets 403.
+ */
 @RestController
 @Tag(name = "Threats", description = "Report threats and follow their cases")
 @RequestMapping(path = "/api/threats", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,8 +53,11 @@ class CaseFileController {
     private final ActionService actions;
     private final CaseProgress progress;
     private final ThreatTimeline timeline;
+    private final CurrentUser user;
 
-    CaseFileController(ThreatService threats, ActionService actions, CaseProgress progress, ThreatTimeline timeline) {
+    CaseFileController(ThreatService threats, ActionService actions, CaseProgress progress, ThreatTimeline timeline,
+                       CurrentUser user) {
+        this.user = user;
         this.threats = threats;
         this.actions = actions;
         this.progress = progress;
@@ -70,6 +79,7 @@ class CaseFileController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant reportedSince,
                 @RequestParam(defaultValue = "0") @Min(0) int page,
                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        requireReader();
         ThreatPage found = threats.search(new ThreatFilter(status, severity, type, asset, reportedSince), page, size);
         return new Page(found.items().stream().map(Summary::of).toList(), found.page(), found.size(), found.total());
     }
@@ -77,6 +87,7 @@ class CaseFileController {
     @Operation(summary = "A threat with its status, phase times, current step and action log")
     @GetMapping("/{threatId}")
     ThreatView get(@PathVariable String threatId) {
+        requireReader();
         Threat threat = threats.get(threatId);
         return ThreatView.of(threat, progress.of(threat.processInstanceId()), actions.history(threatId));
     }
@@ -93,6 +104,11 @@ class CaseFileController {
                       "actor": "threatflow", "detail": "APPLIED on web-01: vendor fix installed"}]"""))))
     @GetMapping("/{threatId}/timeline")
     List<ThreatTimeline.Entry> timeline(@PathVariable String threatId) {
+        requireReader();
         return timeline.of(threatId);
+    }
+
+    private void requireReader() {
+        user.requireAnyOf(Groups.CASE_READERS, "The threat register");
     }
 }

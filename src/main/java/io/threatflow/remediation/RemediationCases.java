@@ -1,5 +1,6 @@
 package io.threatflow.remediation;
 
+import io.threatflow.engine.ApplicationInput;
 import io.threatflow.engine.AsEngine;
 import io.threatflow.engine.ProcessVariable;
 import io.threatflow.threat.Severity;
@@ -72,10 +73,14 @@ public class RemediationCases {
         this.asEngine = asEngine;
     }
 
-    /** Opens a remediation case for a registered threat, as the current user; returns its process instance id. */
+    /**
+     * Opens a remediation case for a registered threat, as the current user, who needs the right to start cases;
+     * returns its process instance id. The business key and {@code threatId} are the application's, which the
+     * start form does not offer the user.
+     */
     public String open(String threatId) {
-        ProcessInstance instance = runtime.startProcessInstanceByKey(RemediationProcess.KEY, threatId,
-                RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threatId));
+        ProcessInstance instance = ApplicationInput.call(() -> runtime.startProcessInstanceByKey(RemediationProcess.KEY,
+                threatId, RemediationProcess.THREAT_ID.putIn(Variables.createVariables(), threatId)));
         return instance.getId();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.threatflow.testing.ApiClient;
+import io.threatflow.testing.CaseSteps;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -139,13 +140,7 @@ class TasklistBrowserTest {
 
     /** Reports an outdated OS on an unknown asset and works it through the API to the managers' approval. */
     private String caseAwaitingApproval(String asset) {
-        String threatId = analyst.report(Map.of("title", "Unsupported OS on " + asset, "type", "OUTDATED_OS",
-                "asset", asset));
-        analyst.submit(analyst.awaitTask(threatId, "Task_TriageThreat"),
-                Map.of("falsePositive", false, "severity", "MEDIUM"));
-        analyst.submit(analyst.awaitTask(threatId, "Task_InvestigateThreat"),
-                Map.of("rootCause", "end of support", "eliminable", true, "remediationAction", "UPGRADE_OS"));
-        return threatId;
+        return CaseSteps.awaitingApproval(analyst, asset);
     }
 
     /** The task definition keys of the case's open tasks that the user may see. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.threatflow.kpi.KpiService;
 import io.threatflow.testing.ApiClient;
 import io.threatflow.testing.RawApi;
+import io.threatflow.testing.WebappSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ class ThreatsPluginHttpTest {
 
     @Test
     void shouldServeThePluginFrontendToCockpit() {
-        RawApi.Answer script = CockpitSession.anonymous(port).plugin("static/app/plugin.js");
+        RawApi.Answer script = WebappSession.anonymous(port).plugin("static/app/plugin.js");
 
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
@@ -61,7 +62,7 @@ class ThreatsPluginHttpTest {
     @ParameterizedTest(name = "without a session: {0}")
     @ValueSource(strings = {"default/kpis", "default/kpis?days=7", "default/process-instance/x/timeline"})
     void shouldRefuseCallsWithoutWebappSession(String path) {
-        RawApi.Answer answer = CockpitSession.anonymous(port).plugin(path);
+        RawApi.Answer answer = WebappSession.anonymous(port).plugin(path);
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
         assertThat(answer.body()).doesNotContain("\tat ", "Exception");
@@ -72,7 +73,7 @@ class ThreatsPluginHttpTest {
         analyst.report(Map.of("title", "SMB open on plugin-kpi-01", "type", "EXPOSED_SERVICE",
                 "asset", "plugin-kpi-01.corp", "port", 445));
 
-        CockpitSession manager = CockpitSession.login(port, "manager", "cockpit");
+        WebappSession manager = WebappSession.login(port, "manager", "cockpit");
 
         // a case of an earlier test may move on between answer and report: then ask again
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -92,7 +93,7 @@ class ThreatsPluginHttpTest {
     @ParameterizedTest(name = "{0} in {1}: last {2} days")
     @CsvSource({"manager,cockpit,7", "manager,cockpit,90", "admin,cockpit,1", "admin,cockpit,366"})
     void shouldGiveManagersAndAdministratorsTheKpisOfTheWindowTheyChose(String user, String app, int days) throws Exception {
-        RawApi.Answer answer = CockpitSession.login(port, user, app).plugin("default/kpis?days=" + days);
+        RawApi.Answer answer = WebappSession.login(port, user, app).plugin("default/kpis?days=" + days);
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/json");
@@ -106,7 +107,7 @@ class ThreatsPluginHttpTest {
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({"analyst,tasklist", "modeler,cockpit"})
     void shouldRefuseKpisToAnyoneButManagersAndAdministrators(String user, String app) {
-        RawApi.Answer answer = CockpitSession.login(port, user, app).plugin("default/kpis?days=7");
+        RawApi.Answer answer = WebappSession.login(port, user, app).plugin("default/kpis?days=7");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
         assertThat(answer.isProblem()).isTrue();
@@ -117,7 +118,7 @@ class ThreatsPluginHttpTest {
     @ParameterizedTest(name = "days={0}")
     @ValueSource(strings = {"abc", "0", "-7", "367", "1.5", "7d", "99999999999"})
     void shouldRefuseAWindowThatIsNoWholeNumberOfDaysUpToAYear(String days) {
-        RawApi.Answer answer = CockpitSession.login(port, "manager", "cockpit").plugin("default/kpis?days=" + days);
+        RawApi.Answer answer = WebappSession.login(port, "manager", "cockpit").plugin("default/kpis?days=" + days);
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.isProblem()).isTrue();
@@ -132,8 +133,8 @@ class ThreatsPluginHttpTest {
         analyst.awaitTask(threatId, "Task_TriageThreat");
         String processInstanceId = (String) analyst.threat(threatId).get("processInstanceId");
 
-        for (CockpitSession session : List.of(CockpitSession.login(port, "manager", "cockpit"),
-                CockpitSession.login(port, "analyst", "tasklist"))) {
+        for (WebappSession session : List.of(WebappSession.login(port, "manager", "cockpit"),
+                WebappSession.login(port, "analyst", "tasklist"))) {
             RawApi.Answer answer = session.plugin("default/process-instance/" + processInstanceId + "/timeline");
 
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -160,7 +161,7 @@ class ThreatsPluginHttpTest {
                 Map.of("falsePositive", true, "severity", "LOW", "triageNotes", "honeypot"));
         String processInstanceId = (String) analyst.awaitClosed(threatId, "FALSE_POSITIVE").get("processInstanceId");
 
-        RawApi.Answer answer = CockpitSession.login(port, "manager", "cockpit")
+        RawApi.Answer answer = WebappSession.login(port, "manager", "cockpit")
                 .plugin("default/process-instance/" + processInstanceId + "/timeline");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -177,7 +178,7 @@ class ThreatsPluginHttpTest {
         String processInstanceId = (String) analyst.threat(threatId).get("processInstanceId");
 
         // modelers may use Cockpit, but read no process instance
-        RawApi.Answer answer = CockpitSession.login(port, "modeler", "cockpit")
+        RawApi.Answer answer = WebappSession.login(port, "modeler", "cockpit")
                 .plugin("default/process-instance/" + processInstanceId + "/timeline");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
@@ -187,7 +188,7 @@ class ThreatsPluginHttpTest {
 
     @Test
     void shouldAnswerNotFound_forAnUnknownProcessInstance() {
-        RawApi.Answer answer = CockpitSession.login(port, "manager", "cockpit")
+        RawApi.Answer answer = WebappSession.login(port, "manager", "cockpit")
                 .plugin("default/process-instance/no-such-instance/timeline");
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(404);

@@ -161,7 +161,7 @@ class ThreatLifecycleHttpTest {
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth(ThrowawayUser.ensure(identity), "wrong").getForEntity("/api/threats/x", String.class)
+        assertThat(http.withBasicAuth(ThrowawayUser.create(identity), "wrong").getForEntity("/api/threats/x", String.class)
                 .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -77,7 +77,6 @@ class KpiFactsLoaderTest {
         Mocks.register("recordAssessedSeverity", (ExecutionListener) execution -> { });
         Mocks.register("recordTriage", (TaskListener) task -> { });
         Mocks.register("recordInvestigation", (TaskListener) task -> { });
-        Mocks.register("excludeInvestigator", (TaskListener) task -> { });
         Mocks.register("recordApproval", (TaskListener) task -> { });
         Mocks.register("closeFalsePositive", (JavaDelegate) execution -> { });
         Mocks.register("notifyStakeholders", (JavaDelegate) execution -> { });

@@ -56,7 +56,7 @@ class PrometheusEndpointHttpTest {
 
     @Test
     void shouldRefuseWrongPassword() {
-        assertThat(http.withBasicAuth(ThrowawayUser.ensure(identity), "wrong").getForEntity("/actuator/prometheus", String.class)
+        assertThat(http.withBasicAuth(ThrowawayUser.create(identity), "wrong").getForEntity("/actuator/prometheus", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 

@@ -91,8 +91,12 @@ public final class RawApi {
 
     /** As {@code user} with the test password. */
     public static RawApi as(TestRestTemplate http, String user) {
+        return as(http, user, ApiClient.PASSWORD);
+    }
+
+    public static RawApi as(TestRestTemplate http, String user, String password) {
         return new RawApi(http.getRootUri(), "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public static RawApi anonymous(TestRestTemplate http) {
@@ -106,8 +110,22 @@ public final class RawApi {
 
     /** {@code body} serialised as JSON. */
     public Answer postJson(String path, Object body, String... headers) {
+        return post(path, json(body), headers);
+    }
+
+    /** {@code body} serialised as JSON. */
+    public Answer put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
+    public Answer delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    private static String json(Object body) {
         try {
-            return post(path, JSON.writeValueAsString(body), headers);
+            return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

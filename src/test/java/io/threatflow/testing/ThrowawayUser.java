@@ -1,27 +1,19 @@
 package io.threatflow.testing;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 
 /**
- * A user that exists only for the tests that log in with a wrong password. The engine delays a user's next login
- * after a failed one, so a wrong password for a demo user would make the next test that logs in as that user fail
- * with 401, depending on the order the tests run in.
+ * A user that exists only for one test that logs in with a wrong password. After a wrong password a user must wait
+ * (access.LoginThrottle, 429), so a wrong password for a demo user, or for a throwaway user that another test used
+ * a moment ago, would fail the next login depending on the order the tests run in.
  */
 public final class ThrowawayUser {
-
-    public static final String ID = "passwordprobe";
 
     private ThrowawayUser() {
     }
 
-    /** Creates the user once; returns its id. */
-    public static String ensure(IdentityService identity) {
-        if (identity.createUserQuery().userId(ID).count() == 0) {
-            User user = identity.newUser(ID);
-            user.setPassword("a-password-no-test-sends-1");
-            identity.saveUser(user);
-        }
-        return ID;
+    /** Creates a new user in no group, used by nobody else, with the test password; returns its id. */
+    public static String create(IdentityService identity) {
+        return TestUsers.create(identity, "passwordprobe");
     }
 }

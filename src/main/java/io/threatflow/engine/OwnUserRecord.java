@@ -1,0 +1,61 @@
+package io.threatflow.engine;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A user may read their own user record and change their profile and password, nothing more. Camunda grants a
+ * new user ALL on their own record, which lets them delete themselves too; here a new user gets READ and UPDATE,
+ * and on start the users who hold ALL on their own record from before get the same.
+ */
+@Component
+class OwnUserRecord extends AbstractProcessEnginePlugin {
+
+    private static final Logger log = LoggerFactory.getLogger(OwnUserRecord.class);
+
+    static final Permission[] OWN_RECORD = {Permissions.READ, Permissions.UPDATE};
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getResourceAuthorizationProvider() == null) {
+            configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
+                @Override
+                public AuthorizationEntity[] newUser(User user) {
+                    return new AuthorizationEntity[] {createGrantAuthorization(user.getId(), null, Resources.USER,
+                            user.getId(), OWN_RECORD)};
+                }
+            });
+        }
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        int narrowed = 0;
+        for (Authorization own : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.USER).list()) {
+            if (own.getUserId() != null && own.getUserId().equals(own.getResourceId()) && own.isEveryPermissionGranted()) {
+                own.setPermissions(OWN_RECORD);
+                authorizations.saveAuthorization(own);
+                narrowed++;
+            }
+        }
+        if (narrowed > 0) {
+            log.info("{} users may now only read and update their own user record, no longer delete it", narrowed);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.threatflow.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.threatflow.testing.ApiClient;
+import io.threatflow.testing.CaseSteps;
+import io.threatflow.testing.RawApi;
+import io.threatflow.testing.TestUsers;
+import io.threatflow.testing.WebappSession;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Four eyes where the approval is worked: whoever investigated a threat never approves or rejects its eradication,
+ * whatever groups they are in, whether they claim the task, are given it, or complete it through submit-form,
+ * complete or Tasklist. Another manager approves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class FourEyesHttpTest {
+
+    private static final Map<String, Object> APPROVE = Map.of("variables", Map.of(
+            "eradicationApproved", Map.of("value", true), "approvalComment", Map.of("value", "approving my own work")));
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    IdentityService identity;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void shouldRefuseTheInvestigatorInAnalystsAndManagers_onEveryPath_andLetAnotherManagerApprove() {
+        String investigator = TestUsers.create(identity, "dual", Groups.ANALYSTS, Groups.MANAGERS);
+        String threatId = CaseSteps.awaitingApproval(new ApiClient(http, investigator), "four-eyes-" + UUID.randomUUID());
+        ApiClient manager = new ApiClient(http, "manager");
+        String approval = manager.awaitTask(threatId, "Task_ApproveEradication");
+        RawApi self = RawApi.as(http, investigator);
+        RawApi otherManager = RawApi.as(http, "manager");
+        String task = "/engine-rest/task/" + approval;
+
+        List<RawApi.Answer> attempts = List.of(
+                self.postJson(task + "/claim", Map.of("userId", investigator)),
+                self.postJson(task + "/submit-form", APPROVE),
+                self.postJson(task + "/complete", APPROVE),
+                self.postJson(task + "/complete", Map.of("variables", Map.of(
+                        "eradicationApproved", Map.of("value", false), "approvalComment", Map.of("value", "rejecting it")))),
+                otherManager.postJson(task + "/assignee", Map.of("userId", investigator)),
+                otherManager.postJson(task + "/delegate", Map.of("userId", investigator)),
+                otherManager.postJson(task + "/identity-links", Map.of("userId", investigator, "type", "candidate")),
+                otherManager.put(task, Map.of("name", "Approve eradication", "priority", 50, "assignee", investigator)));
+
+        assertThat(attempts).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+            assertThat((String) answer.json().get("detail")).as(answer.toString()).contains("Four eyes", investigator);
+        });
+        RawApi.Answer inTasklist = WebappSession.login(port, investigator, "tasklist")
+                .post(WebappSession.ENGINE_API + "/task/" + approval + "/submit-form", APPROVE);
+        assertThat(inTasklist.status()).as(inTasklist.toString()).isEqualTo(403);
+        assertThat((String) inTasklist.json().get("message")).contains("Four eyes");
+        Map<String, Object> unchanged = otherManager.get(task).json();
+        assertThat(unchanged.get("assignee")).as("nobody was given the task").isNull();
+
+        manager.submit(approval, Map.of("eradicationApproved", true, "approvalComment", "checked by a second pair"));
+        String caseId = (String) unchanged.get("processInstanceId");
+        assertThat(RawApi.as(http, "admin").get("/engine-rest/history/variable-instance?processInstanceId=" + caseId
+                + "&variableName=approvedBy").jsonList()).singleElement()
+                .satisfies(variable -> assertThat(variable).containsEntry("value", "manager"));
+    }
+
+    @Test
+    void shouldRefuseTheInvestigator_evenAsAnAdministrator() {
+        String investigator = TestUsers.create(identity, "alladmin", Groups.ANALYSTS, Groups.MANAGERS, Groups.ADMINS);
+        String threatId = CaseSteps.awaitingApproval(new ApiClient(http, investigator), "four-eyes-" + UUID.randomUUID());
+        String approval = new ApiClient(http, "manager").awaitTask(threatId, "Task_ApproveEradication");
+
+        RawApi.Answer ownApproval = RawApi.as(http, investigator).postJson("/engine-rest/task/" + approval + "/submit-form",
+                APPROVE);
+
+        assertThat(ownApproval.status()).as(ownApproval.toString()).isEqualTo(403);
+        assertThat(RawApi.as(http, "manager").get("/engine-rest/task/" + approval).status()).isEqualTo(200);
+    }
+}
