@@ -40,6 +40,7 @@ public final class RemediationProcess {
     /** The source's word (an OCSF finding with status Resolved) that the threat is gone. */
     public static final String MESSAGE_THREAT_RESOLVED_BY_SOURCE = "ThreatResolvedBySource";
     public static final String SUBPROCESS_AWAIT_SOURCE_WORD = "SubProcess_AwaitSourceWord";
+    public static final String SUBPROCESS_AWAIT_ACTION_RESULT = "SubProcess_AwaitActionResult";
     public static final String TASK_CONFIRM_VALIDATION = "Task_ConfirmValidation";
 
     // service levels

@@ -4,6 +4,7 @@ import io.threatflow.remediation.Step;
 import static io.threatflow.remediation.RemediationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import io.threatflow.action.PendingActions;
 import io.threatflow.kpi.CaseFacts.StepSpan;
 import io.threatflow.kpi.KpiReport.Stat;
 import io.threatflow.sla.Sla;
@@ -84,8 +85,12 @@ class KpiFactsLoaderTest {
             INVESTIGATION_ROUND.set(execution, 1);
             ERADICATION_ATTEMPT.set(execution, 0);
         });
-        Mocks.register("eradicateThreat", (JavaDelegate) execution -> ERADICATION_ATTEMPT.set(execution, 1));
+        Mocks.register("eradicateThreat", (JavaDelegate) execution -> {
+            ERADICATION_ATTEMPT.set(execution, 1);
+            PendingActions.ACTION_PENDING.set(execution, false);
+        });
         Mocks.register("validateRemediation", (JavaDelegate) execution -> {
+            VALIDATION_OBSERVED.set(execution, true);
             THREAT_PERSISTS.set(execution, false);
             RETRIES_LEFT.set(execution, 2);
         });
