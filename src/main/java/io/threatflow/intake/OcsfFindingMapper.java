@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.threatflow.web.Problems.FieldError;
 import io.threatflow.intake.OcsfMapping.Mapped;
 import io.threatflow.intake.OcsfMapping.Rejected;
+import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
 import java.time.DateTimeException;
@@ -32,11 +33,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OcsfFindingMapper {
 
-    private static final int TITLE_MAX = 200;
-    private static final int ASSET_MAX = 255;
-    private static final int DESCRIPTION_MAX = 4000;
-    private static final int SOURCE_MAX = 100;
-    private static final int SOURCE_REF_MAX = 255;
+    private static final int TITLE_MAX = NewThreat.MAX_TITLE;
+    private static final int ASSET_MAX = NewThreat.MAX_ASSET_NAME;
+    private static final int DESCRIPTION_MAX = NewThreat.MAX_DESCRIPTION;
+    private static final int SOURCE_MAX = NewThreat.MAX_SOURCE;
+    private static final int SOURCE_REF_MAX = NewThreat.MAX_SOURCE_REF;
 
     private static final Map<Integer, String> FINDING_CLASSES = Map.of(
             2001, "Security Finding",
@@ -73,6 +74,11 @@ class OcsfFindingMapper {
                     new FieldError("device.hostname", "is missing"),
                     new FieldError("device.ip", "is missing"),
                     new FieldError("resources[0].uid", "is missing")));
+        }
+
+        List<FieldError> overlong = overlongCves(finding);
+        if (!overlong.isEmpty()) {
+            return new Rejected("The finding names a CVE id longer than any the register can hold", overlong);
         }
 
         JsonNode info = finding.path("finding_info");
@@ -153,6 +159,20 @@ class OcsfFindingMapper {
             }
         }
         return List.copyOf(cves);
+    }
+
+    /** A CVE id is kept whole or not at all: one longer than the register's column is refused, not cut. */
+    private static List<FieldError> overlongCves(JsonNode finding) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode vulnerabilities = finding.path("vulnerabilities");
+        for (int i = 0; vulnerabilities.isArray() && i < vulnerabilities.size(); i++) {
+            String uid = text(vulnerabilities.get(i).path("cve").path("uid"));
+            if (uid != null && uid.length() > NewThreat.MAX_CVE && CVE.matcher(uid.toUpperCase(Locale.ROOT)).matches()) {
+                errors.add(new FieldError("vulnerabilities[" + i + "].cve.uid",
+                        "is longer than " + NewThreat.MAX_CVE + " characters"));
+            }
+        }
+        return errors;
     }
 
     /** The finding's own text first; what follows it (other CVEs, malware, remediation) is kept whole. */

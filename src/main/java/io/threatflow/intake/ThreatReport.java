@@ -21,17 +21,18 @@ import java.time.Instant;
  *                 at triage. The field keeps its name for the clients that send it.
  */
 public record ThreatReport(
-        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = NewThreat.MAX_TITLE) String title,
         @NotNull ThreatType type,
-        @NotBlank @Size(max = 255) String asset,
-        @Size(max = 4000) String description,
+        @NotBlank @Size(max = NewThreat.MAX_ASSET_NAME) String asset,
+        @Size(max = NewThreat.MAX_DESCRIPTION) String description,
         @Schema(description = "The reporter's estimate of the severity, kept as the threat's reportedSeverity. "
                 + "The threat's severity is assessed from it (decision threat-severity) and set at triage.")
         Severity severity,
-        @Pattern(regexp = "(?i)CVE-\\d{4}-\\d{4,}", message = "must look like CVE-2024-3400") String cve,
+        @Pattern(regexp = "(?i)CVE-\\d{4}-\\d{4,}", message = "must look like CVE-2024-3400")
+        @Size(max = NewThreat.MAX_CVE) String cve,
         @Min(1) @Max(65535) Integer port,
-        @Size(max = 100) String source,
-        @Size(max = 255) String sourceRef,
+        @Size(max = NewThreat.MAX_SOURCE) String source,
+        @Size(max = NewThreat.MAX_SOURCE_REF) String sourceRef,
         Instant detectedAt) {
 
     /** @throws InvalidReportException for what field constraints cannot say */

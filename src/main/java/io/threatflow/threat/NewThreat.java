@@ -2,7 +2,11 @@ package io.threatflow.threat;
 
 import java.time.Instant;
 
-/** A threat as reported, before it is registered. */
+/**
+ * A threat as reported, before it is registered. The limits are the register's columns
+ * (db/migration/V1__threat_register.sql); every way in (the API, OCSF, the Tasklist start form) holds a report to
+ * them before it reaches the database.
+ */
 public record NewThreat(
         String title,
         ThreatType type,
@@ -14,4 +18,11 @@ public record NewThreat(
         String source,
         String sourceRef,
         Instant detectedAt) {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_ASSET_NAME = 255;
+    public static final int MAX_DESCRIPTION = 4000;
+    public static final int MAX_CVE = 32;
+    public static final int MAX_SOURCE = 100;
+    public static final int MAX_SOURCE_REF = 255;
 }

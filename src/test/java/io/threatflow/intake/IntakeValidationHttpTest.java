@@ -180,6 +180,18 @@ class IntakeValidationHttpTest {
     }
 
     @Test
+    void shouldNameCve_whenItIsLongerThanTheRegisterHolds() {
+        Map<String, Object> report = valid("intake-validation-long-cve.corp");
+        report.put("cve", "CVE-2024-" + "1".repeat(40));
+
+        Answer answer = analyst.postJson("/api/threats", report);
+
+        assertFieldProblem(answer, "cve");
+        assertThat(answer.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("varchar");
+        assertNothingReportedOn("intake-validation-long-cve.corp");
+    }
+
+    @Test
     void shouldRequirePort_whenThreatIsAnExposedService() {
         Answer answer = analyst.post("/api/threats", """
                 {"title": "Something listens", "type": "EXPOSED_SERVICE", "asset": "intake-validation-noport.corp"}""");
