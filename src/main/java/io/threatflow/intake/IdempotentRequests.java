@@ -69,7 +69,9 @@ class IdempotentRequests {
             release(principal, key);
             throw e;
         }
-        if (response.getStatusCode().is5xxServerError()) {
+        // a failure, or an answer that is partly one (207: some findings of a batch failed), is not kept, so that a
+        // retry with the same key carries out what failed
+        if (response.getStatusCode().is5xxServerError() || response.getStatusCode() == HttpStatus.MULTI_STATUS) {
             release(principal, key);
             return response;
         }
