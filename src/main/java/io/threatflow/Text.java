@@ -34,6 +34,16 @@ public final class Text {
         return line.length() > max ? line.substring(0, max) + "…" : line;
     }
 
+    /**
+     * Whether the text holds a control character (NUL, ESC, DEL, the C1 controls ...), tab and line breaks
+     * counted only when {@code lineBreaksAllowed} is false: such characters reach logs, terminals and other tools,
+     * where they rewrite what people see.
+     */
+    public static boolean hasControlCharacters(String value, boolean lineBreaksAllowed) {
+        return value != null && value.chars().anyMatch(c -> Character.isISOControl(c)
+                && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r')));
+    }
+
     public static boolean isBlank(String value) {
         return value == null || strip(value).isEmpty();
     }

@@ -5,6 +5,7 @@ import io.threatflow.Text;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
+import io.threatflow.web.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,18 +22,18 @@ import java.time.Instant;
  *                 at triage. The field keeps its name for the clients that send it.
  */
 public record ThreatReport(
-        @NotBlank @Size(max = NewThreat.MAX_TITLE) String title,
+        @NotBlank @Size(max = NewThreat.MAX_TITLE) @PlainText String title,
         @NotNull ThreatType type,
-        @NotBlank @Size(max = NewThreat.MAX_ASSET_NAME) String asset,
-        @Size(max = NewThreat.MAX_DESCRIPTION) String description,
+        @NotBlank @Size(max = NewThreat.MAX_ASSET_NAME) @PlainText String asset,
+        @Size(max = NewThreat.MAX_DESCRIPTION) @PlainText(lineBreaks = true) String description,
         @Schema(description = "The reporter's estimate of the severity, kept as the threat's reportedSeverity. "
                 + "The threat's severity is assessed from it (decision threat-severity) and set at triage.")
         Severity severity,
         @Pattern(regexp = "(?i)CVE-\\d{4}-\\d{4,}", message = "must look like CVE-2024-3400")
         @Size(max = NewThreat.MAX_CVE) String cve,
         @Min(1) @Max(65535) Integer port,
-        @Size(max = NewThreat.MAX_SOURCE) String source,
-        @Size(max = NewThreat.MAX_SOURCE_REF) String sourceRef,
+        @Size(max = NewThreat.MAX_SOURCE) @PlainText String source,
+        @Size(max = NewThreat.MAX_SOURCE_REF) @PlainText String sourceRef,
         Instant detectedAt) {
 
     /** @throws InvalidReportException for what field constraints cannot say */

@@ -191,6 +191,75 @@ class IntakeValidationHttpTest {
         assertNothingReportedOn("intake-validation-long-cve.corp");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"42", "4.5", "true"})
+    void shouldNameTitle_whenTitleIsNotAString(String title) {
+        String asset = "intake-validation-title-type-" + Math.abs(title.hashCode()) + ".corp";
+        Answer answer = analyst.post("/api/threats", """
+                {"title": %s, "type": "MALWARE", "asset": "%s"}""".formatted(title, asset));
+
+        assertFieldProblem(answer, "title");
+        assertThat(answer.json().get("detail")).asString().contains("string");
+        assertNothingReportedOn(asset);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"80\"", "\"\"", "true"})
+    void shouldNamePort_whenPortIsNotANumber(String port) {
+        String asset = "intake-validation-port-type-" + Math.abs(port.hashCode()) + ".corp";
+        Answer answer = analyst.post("/api/threats", """
+                {"title": "Port as text", "type": "EXPOSED_SERVICE", "asset": "%s", "port": %s}""".formatted(asset, port));
+
+        assertFieldProblem(answer, "port");
+        assertNothingReportedOn(asset);
+    }
+
+    @Test
+    void shouldNameTheUnknownField_andListTheKnownOnes() {
+        Answer answer = analyst.post("/api/threats", """
+                {"title": "Typo", "type": "MALWARE", "asset": "intake-validation-unknown.corp", "severty": "HIGH"}""");
+
+        assertFieldProblem(answer, "severty");
+        assertThat(answer.json().get("detail")).asString().contains("severity", "sourceRef");
+        assertNothingReportedOn("intake-validation-unknown.corp");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"title", "asset", "source", "sourceRef", "description"})
+    void shouldNameTheField_whenItHoldsANulCharacter(String field) {
+        String asset = "intake-validation-nul-" + field.toLowerCase() + ".corp";
+        Map<String, Object> report = valid(asset);
+        report.put(field, field.equals("asset") ? asset + "\u0000" : "before\u0000after");
+
+        assertFieldProblem(analyst.postJson("/api/threats", report), field);
+        assertNothingReportedOn(asset);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u001b[31mred", "bell\u0007", "del\u007f", "next line\u0085", "two\nlines", "cr\rlf"})
+    void shouldNameTitle_whenItHoldsAControlCharacter(String title) {
+        Map<String, Object> report = valid("intake-validation-control.corp");
+        report.put("title", title);
+
+        assertFieldProblem(analyst.postJson("/api/threats", report), "title");
+        assertNothingReportedOn("intake-validation-control.corp");
+    }
+
+    @Test
+    void shouldKeepLineBreaksAndTabsOfADescription_butRefuseEscape() {
+        Map<String, Object> report = valid("intake-validation-multiline.corp");
+        report.put("title", "\t Multi-line description \r\n");
+        report.put("description", "first line\r\n\tindented second line\n");
+
+        Answer created = analyst.postJson("/api/threats", report);
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(threats.get((String) created.json().get("threatId")).description())
+                .isEqualTo("first line\r\n\tindented second line\n");
+        report.put("description", "colour \u001b[31mred");
+        assertFieldProblem(analyst.postJson("/api/threats", report), "description");
+    }
+
     @Test
     void shouldRequirePort_whenThreatIsAnExposedService() {
         Answer answer = analyst.post("/api/threats", """
