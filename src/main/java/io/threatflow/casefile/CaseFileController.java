@@ -15,6 +15,10 @@ import io.threatflow.threat.ThreatStatus;
 import io.threatflow.threat.ThreatType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.threatflow.web.InvalidFieldException;
+import io.threatflow.web.Problems;
+import io.threatflow.web.TimeBounds;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,12 +50,15 @@ class CaseFileController {
     private final ActionService actions;
     private final CaseProgress progress;
     private final ThreatTimeline timeline;
+    private final Clock clock;
 
-    CaseFileController(ThreatService threats, ActionService actions, CaseProgress progress, ThreatTimeline timeline) {
+    CaseFileController(ThreatService threats, ActionService actions, CaseProgress progress, ThreatTimeline timeline,
+                       Clock clock) {
         this.threats = threats;
         this.actions = actions;
         this.progress = progress;
         this.timeline = timeline;
+        this.clock = clock;
     }
 
     @Operation(summary = "Find threats", description = "Newest report first; every filter is optional.",
@@ -68,6 +75,11 @@ class CaseFileController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant reportedSince,
                 @RequestParam(defaultValue = "0") @Min(0) int page,
                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        if (reportedSince != null) {
+            TimeBounds.refusal(reportedSince, clock).ifPresent(refusal -> {
+                throw new InvalidFieldException(Problems.INVALID_REQUEST, "reportedSince", refusal);
+            });
+        }
         ThreatPage found = threats.search(new ThreatFilter(status, severity, type, asset, reportedSince), page, size);
         return new Page(found.items().stream().map(Summary::of).toList(), found.page(), found.size(), found.total());
     }

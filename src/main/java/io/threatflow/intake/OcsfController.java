@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,12 +62,15 @@ class OcsfController {
     private final ThreatIntake intake;
     private final IdempotentRequests idempotent;
     private final Validator validator;
+    private final Clock clock;
 
-    OcsfController(OcsfFindingMapper mapper, ThreatIntake intake, IdempotentRequests idempotent, Validator validator) {
+    OcsfController(OcsfFindingMapper mapper, ThreatIntake intake, IdempotentRequests idempotent, Validator validator,
+                   Clock clock) {
         this.mapper = mapper;
         this.intake = intake;
         this.idempotent = idempotent;
         this.validator = validator;
+        this.clock = clock;
     }
 
     @Operation(summary = "Report OCSF findings",
@@ -141,7 +145,7 @@ class OcsfController {
             return ItemResult.rejected(index, "The finding maps to an invalid threat", errors);
         }
         try {
-            ThreatIntake.Outcome outcome = intake.report(report.toNewThreat(), reportedBy);
+            ThreatIntake.Outcome outcome = intake.report(report.toNewThreat(clock), reportedBy);
             boolean created = outcome.result() == ThreatIntake.Result.CREATED;
             return new ItemResult(index, created ? 201 : 200, outcome.result().name().toLowerCase(),
                     outcome.threatId(), outcome.processInstanceId(), null, List.of());

@@ -7,6 +7,8 @@ import io.threatflow.intake.OcsfMapping.Rejected;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
+import io.threatflow.web.TimeBounds;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,6 +59,12 @@ class OcsfFindingMapper {
                     + "sles|rocky|almalinux|macos|mac os|os x|ios|android|freebsd|openbsd|solaris|aix)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private final Clock clock;
+
+    OcsfFindingMapper(Clock clock) {
+        this.clock = clock;
+    }
+
     public OcsfMapping map(JsonNode finding) {
         if (finding == null || !finding.isObject()) {
             return new Rejected("The finding is not a JSON object",
@@ -81,6 +89,11 @@ class OcsfFindingMapper {
             return new Rejected("The finding names a CVE id longer than any the register can hold", overlong);
         }
 
+        DetectedAt detectedAt = detectedAt(finding);
+        if (detectedAt.refusal() != null) {
+            return new Rejected("The finding's time is not one ThreatFlow accepts", List.of(detectedAt.refusal()));
+        }
+
         JsonNode info = finding.path("finding_info");
         String title = firstNonNull(text(info.path("title")), text(finding.path("message")),
                 text(finding.path("class_name")), FINDING_CLASSES.get(classUid));
@@ -98,7 +111,7 @@ class OcsfFindingMapper {
                 port(finding),
                 source(finding.path("metadata").path("product")),
                 cut(sourceRef(finding, malware), SOURCE_REF_MAX),
-                detectedAt(finding)));
+                detectedAt.time()));
     }
 
     private static String asset(JsonNode finding) {
@@ -254,14 +267,44 @@ class OcsfFindingMapper {
                 text(finding.path("metadata").path("uid")));
     }
 
-    private static Instant detectedAt(JsonNode finding) {
-        JsonNode info = finding.path("finding_info");
-        return firstNonNull(epochMillis(finding.path("time")), offsetDateTime(finding.path("time_dt")),
-                epochMillis(info.path("first_seen_time")), offsetDateTime(info.path("first_seen_time_dt")));
+    /** The detection time, or why the finding is refused for it; {@code time} null when it gives none. */
+    private record DetectedAt(Instant time, FieldError refusal) {
     }
 
+    /**
+     * The first of the finding's times that is there, read as its field defines it. One out of range (epoch
+     * milliseconds as seconds, {@code Long.MIN_VALUE}, a number beyond a long) refuses the finding: taking the next
+     * one instead would hide the sender's mistake.
+     */
+    private DetectedAt detectedAt(JsonNode finding) {
+        JsonNode info = finding.path("finding_info");
+        Map<String, JsonNode> candidates = new java.util.LinkedHashMap<>();
+        candidates.put("time", finding.path("time"));
+        candidates.put("time_dt", finding.path("time_dt"));
+        candidates.put("finding_info.first_seen_time", info.path("first_seen_time"));
+        candidates.put("finding_info.first_seen_time_dt", info.path("first_seen_time_dt"));
+        for (Map.Entry<String, JsonNode> candidate : candidates.entrySet()) {
+            JsonNode node = candidate.getValue();
+            String field = candidate.getKey();
+            Instant time = field.endsWith("_dt") ? offsetDateTime(node) : epochMillis(node);
+            if (time != null) {
+                return TimeBounds.refusal(time, clock)
+                        .map(refusal -> new DetectedAt(null, new FieldError(field, refusal)))
+                        .orElseGet(() -> new DetectedAt(time, null));
+            }
+        }
+        return new DetectedAt(null, null);
+    }
+
+    /** A number beyond a long is as far out of range as the earliest or latest instant. */
     private static Instant epochMillis(JsonNode node) {
-        return node.isIntegralNumber() && node.canConvertToLong() ? Instant.ofEpochMilli(node.longValue()) : null;
+        if (!node.isIntegralNumber()) {
+            return null;
+        }
+        if (!node.canConvertToLong()) {
+            return node.bigIntegerValue().signum() < 0 ? Instant.MIN : Instant.MAX;
+        }
+        return Instant.ofEpochMilli(node.longValue());
     }
 
     private static Instant offsetDateTime(JsonNode node) {

@@ -6,12 +6,14 @@ import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
 import io.threatflow.web.PlainText;
+import io.threatflow.web.TimeBounds;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -37,7 +39,7 @@ public record ThreatReport(
         Instant detectedAt) {
 
     /** @throws InvalidReportException for what field constraints cannot say */
-    NewThreat toNewThreat() {
+    NewThreat toNewThreat(Clock clock) {
         // strip(), not trim(): a no-break or em space around a name must not make it another asset
         if (Text.strip(title).isEmpty()) {
             throw new InvalidReportException("title", "must not be blank");
@@ -47,6 +49,11 @@ public record ThreatReport(
         }
         if (type == ThreatType.EXPOSED_SERVICE && port == null) {
             throw new InvalidReportException("port", "is required for an EXPOSED_SERVICE threat");
+        }
+        if (detectedAt != null) {
+            TimeBounds.refusal(detectedAt, clock).ifPresent(refusal -> {
+                throw new InvalidReportException("detectedAt", refusal);
+            });
         }
         return new NewThreat(Text.strip(title), type, Text.strip(asset), description, severity,
                 cve == null ? null : cve.toUpperCase(java.util.Locale.ROOT), port, blankToNull(source),

@@ -275,6 +275,20 @@ class IntakeOcsfHttpTest {
         assertThat(threatsStoredFor("intake-ocsf-long-cve")).isEmpty();
     }
 
+    @Test
+    void shouldAnswerProblemNamingTheTime_whenItIsOutOfRange() {
+        for (String time : List.of(String.valueOf(Long.MIN_VALUE), String.valueOf(Long.MAX_VALUE), "1" + "0".repeat(30))) {
+            Answer answer = analyst.post("/api/findings/ocsf", """
+                    {"class_uid": 2004, "time": %s, "finding_info": {"uid": "intake-ocsf-time", "title": "When?"},
+                     "device": {"hostname": "intake-ocsf-time.corp"}}""".formatted(time));
+
+            assertThat(answer.status()).as("%s: %s", time, answer).isEqualTo(400);
+            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.errorFields()).containsExactly("time");
+        }
+        assertThat(threatsStoredFor("intake-ocsf-time")).isEmpty();
+    }
+
     /** A vulnerability finding of the given id on host {@code <id>.corp}. */
     private static String finding(String id, String cve) {
         return """

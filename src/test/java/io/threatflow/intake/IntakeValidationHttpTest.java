@@ -302,6 +302,38 @@ class IntakeValidationHttpTest {
         assertNothingReportedOn(asset);
     }
 
+    /** Before: +999999999-12-31T23:59:59Z was accepted and stored as -169108099-06-29. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+            "2999-01-01T00:00:00Z"})
+    void shouldNameDetectedAt_whenItIsBefore1970OrMoreThanADayAhead(String detectedAt) {
+        String asset = "intake-validation-time-range-" + Math.abs(detectedAt.hashCode()) + ".corp";
+        Answer answer = analyst.post("/api/threats", """
+                {"title": "When?", "type": "MALWARE", "asset": "%s", "detectedAt": "%s"}""".formatted(asset, detectedAt));
+
+        assertFieldProblem(answer, "detectedAt");
+        assertThat(answer.json().get("detail")).asString().contains("1970-01-01T00:00:00Z");
+        assertNothingReportedOn(asset);
+    }
+
+    @Test
+    void shouldAcceptDetectedAtFrom1970ToOneDayAhead() {
+        String soon = java.time.Instant.now().plus(java.time.Duration.ofHours(20)).toString();
+        for (String detectedAt : new String[] {"1970-01-01T00:00:00Z", soon}) {
+            String asset = "intake-validation-time-ok-" + Math.abs(detectedAt.hashCode()) + ".corp";
+            Answer answer = analyst.post("/api/threats", """
+                    {"title": "When?", "type": "MALWARE", "asset": "%s", "detectedAt": "%s"}""".formatted(asset, detectedAt));
+
+            assertThat(answer.status()).as("%s: %s", detectedAt, answer).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void shouldNameReportedSince_whenItIsOutOfRange() {
+        assertFieldProblem(analyst.get("/api/threats?reportedSince=%2B999999999-12-31T23:59:59Z"), "reportedSince");
+        assertFieldProblem(analyst.get("/api/threats?reportedSince=-999999999-01-01T00:00:00Z"), "reportedSince");
+    }
+
     @Test
     void shouldRefuseBodyOverOneMebibyte_whenContentLengthIsDeclared() {
         byte[] body = oversizedReport("intake-validation-huge.corp");

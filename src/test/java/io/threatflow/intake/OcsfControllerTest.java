@@ -22,8 +22,8 @@ class OcsfControllerTest {
 
     private final ThreatIntake intake = mock(ThreatIntake.class);
     private final IdempotentRequests idempotent = mock(IdempotentRequests.class);
-    private final OcsfController controller = new OcsfController(new OcsfFindingMapper(),
-            intake, idempotent, Validation.buildDefaultValidatorFactory().getValidator());
+    private final OcsfController controller = new OcsfController(new OcsfFindingMapper(java.time.Clock.systemUTC()),
+            intake, idempotent, Validation.buildDefaultValidatorFactory().getValidator(), java.time.Clock.systemUTC());
 
     @Test
     void shouldAnswerMultiStatus_andGoOnWithTheOthers_whenOneFindingFailsOnOurSide() throws Exception {
