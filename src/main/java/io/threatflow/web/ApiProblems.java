@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -82,10 +83,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return Problems.notAllowed("user '" + e.getUserId() + "' may not do this: " + e.getMessage());
     }
 
+    /** A header Spring reads late and its firewall refuses; {@code RequestGuard} checks them all up front already. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return Problems.invalidField("Request refused", "headers", "hold characters that are not allowed");
+    }
+
     /** Never a stack trace: anything unforeseen is logged here with a reference the caller can quote. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         String reference = java.util.UUID.randomUUID().toString();
+        if (RefusedValues.refusedByDatabase(e)) {
+            // a bound missing at the edge: the caller's value, so a 400, and a WARN so that the bound gets added
+            log.warn("A value the database refused, reference {}: {}", reference, org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).toString());
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+                    "A value is too long or out of range; quote reference " + reference + " to your administrator");
+            problem.setProperty("reference", reference);
+            return problem;
+        }
         log.error("Unexpected error, reference {}", reference, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected error; quote reference " + reference + " to your administrator");
