@@ -49,7 +49,7 @@ class OcsfFindingMapper {
     private static final int VULNERABILITY_FINDING = 2002;
     private static final int COMPLIANCE_FINDING = 2003;
 
-    private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
+    private static final Pattern CVE = Pattern.compile(NewThreat.CVE_FORMAT);
     private static final Pattern END_OF_LIFE = Pattern.compile(
             "\\b(end[- ]of[- ](life|support)|EOL|unsupported|no longer supported|out of support)\\b",
             Pattern.CASE_INSENSITIVE);

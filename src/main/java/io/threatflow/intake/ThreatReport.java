@@ -31,7 +31,7 @@ public record ThreatReport(
         @Schema(description = "The reporter's estimate of the severity, kept as the threat's reportedSeverity. "
                 + "The threat's severity is assessed from it (decision threat-severity) and set at triage.")
         Severity severity,
-        @Pattern(regexp = "(?i)CVE-\\d{4}-\\d{4,}", message = "must look like CVE-2024-3400")
+        @Pattern(regexp = "(?i)" + NewThreat.CVE_FORMAT, message = "must look like CVE-2024-3400")
         @Size(max = NewThreat.MAX_CVE) String cve,
         @Min(1) @Max(65535) Integer port,
         @Size(max = NewThreat.MAX_SOURCE) @PlainText String source,

@@ -23,6 +23,8 @@ public record NewThreat(
     public static final int MAX_ASSET_NAME = 255;
     public static final int MAX_DESCRIPTION = 4000;
     public static final int MAX_CVE = 32;
+    /** A CVE id as MITRE assigns them, upper case: CVE-2024-3400. */
+    public static final String CVE_FORMAT = "CVE-\\d{4}-\\d{4,}";
     public static final int MAX_SOURCE = 100;
     public static final int MAX_SOURCE_REF = 255;
 }

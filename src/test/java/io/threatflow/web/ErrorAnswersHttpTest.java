@@ -2,10 +2,10 @@ package io.threatflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.threatflow.testing.Quietly;
 import io.threatflow.testing.RawApi;
 import io.threatflow.testing.RawHttp;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ class ErrorAnswersHttpTest {
     @Test
     void shouldAnswerNotFound_whenErrorPageIsAskedForDirectly(CapturedOutput output) {
         for (RawHttp client : List.of(RawHttp.anonymous(http), RawHttp.as(http, "analyst"))) {
-            RawHttp.Answer answer = quietly(output, () -> client.get("/error"));
+            RawHttp.Answer answer = Quietly.answered(output, () -> client.get("/error"));
 
             assertProblem(answer, 404);
         }
@@ -40,8 +40,8 @@ class ErrorAnswersHttpTest {
     @Test
     void shouldRefuseSemicolonInPath_beforeAnythingParsesIt(CapturedOutput output) {
         for (String path : List.of("/engine-rest;/user", "/engine-rest/user;jsessionid=x", "/api;/threats")) {
-            RawHttp.Answer anonymous = quietly(output, () -> RawHttp.anonymous(http).get(path));
-            RawHttp.Answer analyst = quietly(output, () -> RawHttp.as(http, "analyst").get(path));
+            RawHttp.Answer anonymous = Quietly.answered(output, () -> RawHttp.anonymous(http).get(path));
+            RawHttp.Answer analyst = Quietly.answered(output, () -> RawHttp.as(http, "analyst").get(path));
 
             assertProblem(anonymous, 400);
             assertProblem(analyst, 400);
@@ -53,7 +53,7 @@ class ErrorAnswersHttpTest {
     void shouldAnswerProblem_notTomcatsPage_whenPathHoldsEncodedSlashOrNul(CapturedOutput output) {
         for (String path : List.of("/api/threats/a%2Fb", "/api/assets/a%2fb", "/api/threats/a%00b", "/camunda/a%00b",
                 "/engine-rest/task/a%2F..%2Fb")) {
-            RawHttp.Answer answer = quietly(output, () -> RawHttp.as(http, "analyst").get(path));
+            RawHttp.Answer answer = Quietly.answered(output, () -> RawHttp.as(http, "analyst").get(path));
 
             assertProblem(answer, 400);
             assertThat(answer.body()).doesNotContain("<html", "Tomcat");
@@ -67,7 +67,7 @@ class ErrorAnswersHttpTest {
                 {'X', '-', 'T', 'e', 's', 't', ':', ' ', (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80, '\r', '\n'},
                 {'X', '-', 'T', 'e', 's', 't', ':', ' ', 'a', 0x7F, 'b', '\r', '\n'}};
         for (byte[] header : headers) {
-            RawHttp.Answer answer = quietly(output,
+            RawHttp.Answer answer = Quietly.answered(output,
                     () -> RawHttp.as(http, "analyst").send("GET", "/api/threats?size=1", header, null));
 
             assertProblem(answer, 400);
@@ -89,16 +89,6 @@ class ErrorAnswersHttpTest {
                 RawHttp.anonymous(http).get("/api/threats/a%2Fb").header("Referrer-Policy"));
 
         assertThat(policies).containsOnly("same-origin");
-    }
-
-    /** The answer, after checking that no request thread logged at ERROR while it was made. */
-    private static <T> T quietly(CapturedOutput output, Supplier<T> request) {
-        int before = output.getOut().length();
-        T answer = request.get();
-        List<String> errors = output.getOut().substring(before).lines()
-                .filter(line -> line.contains(" ERROR ") && line.contains("-exec-")).toList();
-        assertThat(errors).as("ERROR lines logged while answering").isEmpty();
-        return answer;
     }
 
     private static void assertProblem(RawHttp.Answer answer, int status) {
