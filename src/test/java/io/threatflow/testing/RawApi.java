@@ -125,8 +125,9 @@ public final class RawApi {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
     }
 
-    public Answer get(String path) {
-        return send(request(path).GET().build());
+    /** {@code headers} are name, value pairs. */
+    public Answer get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
