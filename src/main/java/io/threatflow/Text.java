@@ -44,6 +44,34 @@ public final class Text {
                 && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r')));
     }
 
+    /**
+     * The text with every control character written out as an escape ({@code \n}, {@code \r}, ESC as backslash-u001b;
+     * tab stays), and the Unicode line and paragraph separators too: a log line that quotes it stays one line, and an
+     * ESC sequence cannot recolour or rewrite a terminal.
+     */
+    public static String escapeControlCharacters(String value) {
+        if (value == null || value.chars().noneMatch(Text::needsEscape)) {
+            return value;
+        }
+        StringBuilder escaped = new StringBuilder(value.length() + 16);
+        value.chars().forEach(c -> {
+            if (c == '\n') {
+                escaped.append("\\n");
+            } else if (c == '\r') {
+                escaped.append("\\r");
+            } else if (needsEscape(c)) {
+                escaped.append(String.format("\\u%04x", c));
+            } else {
+                escaped.append((char) c);
+            }
+        });
+        return escaped.toString();
+    }
+
+    private static boolean needsEscape(int c) {
+        return (Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029';
+    }
+
     public static boolean isBlank(String value) {
         return value == null || strip(value).isEmpty();
     }
