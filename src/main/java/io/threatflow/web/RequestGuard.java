@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -24,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * names and values of visible characters), applied up front to the whole request. A refused request is a 400 problem
  * that names the part, logged at DEBUG: scanners send such requests all day, and they used to end as a 500 with a
  * stack trace at ERROR (a {@code ;} in the path fails in Spring's path parsing before the firewall is reached) or
- * deep inside a controller (a header is checked only when read). Every answer also gets {@code Referrer-Policy}.
+ * deep inside a controller (a header is checked only when read). An {@code Accept} header that is no list of media
+ * types is refused too: Spring would answer an error to it with no body at all. Every answer gets
+ * {@code Referrer-Policy}.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER - 1)
@@ -54,13 +57,24 @@ class RequestGuard extends OncePerRequestFilter {
                 Collections.list(checked.getHeaders(header));
             }
         } catch (RequestRejectedException e) {
-            log.debug("Refused a request to {}: {}", request.getRequestURI(), e.getMessage());
-            ProblemDetail problem = Problems.invalidField("Request refused", part, "path".equals(part)
+            refuse(request, response, part, "path".equals(part)
                     ? "holds characters or sequences that are not allowed (;, an encoded / or %, .., a control character)"
-                    : "holds characters that are not allowed (control characters)");
-            Problems.write(response, problem);
+                    : "holds characters that are not allowed (control characters)", e);
+            return;
+        }
+        try {
+            MediaType.parseMediaTypes(Collections.list(request.getHeaders(HttpHeaders.ACCEPT)));
+        } catch (InvalidMediaTypeException e) {
+            // else Spring cannot choose a type for the answer, and an error would be answered without a body
+            refuse(request, response, HttpHeaders.ACCEPT, "is not a list of media types", e);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String part, String problem,
+                               RuntimeException reason) throws IOException {
+        log.debug("Refused a request to {}: {}", request.getRequestURI(), reason.getMessage());
+        Problems.write(response, Problems.invalidField("Request refused", part, problem));
     }
 }
