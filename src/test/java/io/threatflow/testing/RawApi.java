@@ -99,6 +99,11 @@ public final class RawApi {
         return new RawApi(http.getRootUri(), null);
     }
 
+    /** The same caller, writing each request byte for byte, for what this client will not send. */
+    public RawHttp bytes() {
+        return new RawHttp(root, authorization);
+    }
+
     /** A JSON body given as text, sent as application/json; {@code headers} are name, value pairs. */
     public Answer post(String path, String json, String... headers) {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,20 +41,20 @@ public final class RawHttp {
     private final int port;
     private final String authorization;
 
-    private RawHttp(String root, String authorization) {
-        URI uri = URI.create(root);
-        this.host = uri.getHost();
-        this.port = uri.getPort();
+    /** See {@link RawApi#bytes()}. */
+    RawHttp(URI root, String authorization) {
+        this.host = root.getHost();
+        this.port = root.getPort();
         this.authorization = authorization;
     }
 
+    /** As {@code user} with the test password. */
     public static RawHttp as(TestRestTemplate http, String user) {
-        return new RawHttp(http.getRootUri(), "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return RawApi.as(http, user).bytes();
     }
 
     public static RawHttp anonymous(TestRestTemplate http) {
-        return new RawHttp(http.getRootUri(), null);
+        return RawApi.anonymous(http).bytes();
     }
 
     public Answer get(String rawPath) {
