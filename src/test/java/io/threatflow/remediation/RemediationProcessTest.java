@@ -220,6 +220,14 @@ class RemediationProcessTest {
         }
     }
 
+    /** A MEDIUM case of the type, triaged and investigated as eliminable: it waits to be eradicated. */
+    private ProcessInstance investigatedMediumCase(String type) {
+        ProcessInstance instance = report(type, "MEDIUM", false, "MEDIUM");
+        triage(instance, "MEDIUM");
+        investigate(instance, true);
+        return instance;
+    }
+
     /** Eradicates, and validation cannot see for itself: the case waits for the source's word. */
     private void eradicateAwaitingTheSourcesWord(ProcessInstance instance) {
         awaitSourceWord = true;
@@ -400,9 +408,7 @@ class RemediationProcessTest {
 
     @Test
     void shouldWaitForThePostedResult_andValidate_whenTheTargetAppliesTheActionLater() throws Exception {
-        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
-        triage(instance, "MEDIUM");
-        investigate(instance, true);
+        ProcessInstance instance = investigatedMediumCase("VULNERABILITY");
         eradicationResults.add("pending");
         execute(job(TASK_ERADICATE_THREAT));
         assertThat(instance).isWaitingAt(RECEIVE_ACTION_RESULT);
@@ -422,9 +428,7 @@ class RemediationProcessTest {
 
     @Test
     void shouldTakeTheMitigationPath_whenThePostedResultSaysTheTargetRefused() throws Exception {
-        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
-        triage(instance, "MEDIUM");
-        investigate(instance, true);
+        ProcessInstance instance = investigatedMediumCase("VULNERABILITY");
         eradicationResults.add("pending");
         execute(job(TASK_ERADICATE_THREAT));
 
@@ -439,9 +443,7 @@ class RemediationProcessTest {
 
     @Test
     void shouldTellTheManagersAndGoOnWaiting_whenTheResultIsLate() throws Exception {
-        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
-        triage(instance, "MEDIUM");
-        investigate(instance, true);
+        ProcessInstance instance = investigatedMediumCase("VULNERABILITY");
         eradicationResults.add("pending");
         execute(job(TASK_ERADICATE_THREAT));
         Job late = managementService().createJobQuery().processInstanceId(instance.getId())
@@ -481,9 +483,7 @@ class RemediationProcessTest {
 
     @Test
     void shouldEradicateAgain_whenTheSourceReportsTheThreatAgainAfterTheEradication() throws Exception {
-        ProcessInstance instance = report("MALWARE", "MEDIUM", false, "MEDIUM");
-        triage(instance, "MEDIUM");
-        investigate(instance, true);
+        ProcessInstance instance = investigatedMediumCase("MALWARE");
         eradicateAwaitingTheSourcesWord(instance);
 
         Assertions.assertThat(cases.addSighting("threat-1", new RemediationCases.SightingReport("EDR", "alert-12",
@@ -500,9 +500,7 @@ class RemediationProcessTest {
 
     @Test
     void shouldAskAnAnalyst_whenTheSourceSaysNothingInTime_andCloseOnlyOnTheirGone() throws Exception {
-        ProcessInstance instance = report("VULNERABILITY", "MEDIUM", false, "MEDIUM");
-        triage(instance, "MEDIUM");
-        investigate(instance, true);
+        ProcessInstance instance = investigatedMediumCase("VULNERABILITY");
         eradicateAwaitingTheSourcesWord(instance);
 
         clockAt(Duration.ofDays(8));
