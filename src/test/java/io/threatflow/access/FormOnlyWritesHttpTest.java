@@ -72,6 +72,31 @@ class FormOnlyWritesHttpTest {
     }
 
     @Test
+    void shouldRefuseACompletionThatWritesWhatAGatewayReads_onEveryTaskOfTheWay() {
+        String threatId = CaseSteps.atInvestigation(analyst, "form-rules-" + UUID.randomUUID());
+        String task = analyst.awaitTask(threatId, "Task_InvestigateThreat");
+        String caseId = caseOf(task);
+
+        RawApi.Answer skipPolicy = analystApi.postJson("/engine-rest/task/" + task + "/submit-form",
+                variables(INVESTIGATION, Map.of("investigationOutcome", "ELIMINABLE", "approvalRequired", false)));
+        assertThat(skipPolicy.status()).as(skipPolicy.toString()).isEqualTo(400);
+        assertThat(skipPolicy.errorFields()).containsExactlyInAnyOrder("investigationOutcome", "approvalRequired");
+
+        RawApi.Answer investigated = analystApi.postJson("/engine-rest/task/" + task + "/submit-form",
+                variables(INVESTIGATION, Map.of()));
+        assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
+        String approval = new ApiClient(http, "manager").awaitTask(threatId, "Task_ApproveEradication");
+        RawApi.Answer approveBySystemVariable = RawApi.as(http, "manager").postJson(
+                "/engine-rest/task/" + approval + "/submit-form", variables(Map.of("eradicationApproved", false,
+                        "approvalComment", "let me through"), Map.of("approvalDecision", "APPROVED")));
+
+        assertThat(approveBySystemVariable.status()).as(approveBySystemVariable.toString()).isEqualTo(400);
+        assertThat(approveBySystemVariable.errorFields()).containsExactly("approvalDecision");
+        assertThat(variable(caseId, "approvalDecision")).as("only the approval listener writes it").isNull();
+        assertThat(adminApi.get("/engine-rest/task/" + approval).status()).as("the approval is still open").isEqualTo(200);
+    }
+
+    @Test
     void shouldRefuseEveryVariableWriteOutsideACompletion_andChangeNothing() {
         String task = investigation();
         String caseId = caseOf(task);
