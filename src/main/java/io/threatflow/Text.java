@@ -34,6 +34,44 @@ public final class Text {
         return line.length() > max ? line.substring(0, max) + "…" : line;
     }
 
+    /**
+     * Whether the text holds a control character (NUL, ESC, DEL, the C1 controls ...), tab and line breaks
+     * counted only when {@code lineBreaksAllowed} is false: such characters reach logs, terminals and other tools,
+     * where they rewrite what people see.
+     */
+    public static boolean hasControlCharacters(String value, boolean lineBreaksAllowed) {
+        return value != null && value.chars().anyMatch(c -> Character.isISOControl(c)
+                && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r')));
+    }
+
+    /**
+     * The text with every control character written out as an escape ({@code \n}, {@code \r}, ESC as backslash-u001b;
+     * tab stays), and the Unicode line and paragraph separators too: a log line that quotes it stays one line, and an
+     * ESC sequence cannot recolour or rewrite a terminal.
+     */
+    public static String escapeControlCharacters(String value) {
+        if (value == null || value.chars().noneMatch(Text::needsEscape)) {
+            return value;
+        }
+        StringBuilder escaped = new StringBuilder(value.length() + 16);
+        value.chars().forEach(c -> {
+            if (c == '\n') {
+                escaped.append("\\n");
+            } else if (c == '\r') {
+                escaped.append("\\r");
+            } else if (needsEscape(c)) {
+                escaped.append(String.format("\\u%04x", c));
+            } else {
+                escaped.append((char) c);
+            }
+        });
+        return escaped.toString();
+    }
+
+    private static boolean needsEscape(int c) {
+        return (Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029';
+    }
+
     public static boolean isBlank(String value) {
         return value == null || strip(value).isEmpty();
     }

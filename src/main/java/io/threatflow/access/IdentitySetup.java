@@ -119,15 +119,17 @@ class IdentitySetup implements ApplicationRunner {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
 
-        /** Prints a generated password once, framed so that it is found in a start-up log. */
+        /**
+         * Prints a generated password once, framed so that it is found in a start-up log: a line each, as the log
+         * writes a message on one line (observability.OneLineMessages).
+         */
         static void announce(Logger log, String what, String password, String variable) {
-            log.warn("""
-
-                    ================================================================
-                     {}
-                     Generated password (shown once): {}
-                     Set {} to choose it instead.
-                    ================================================================""", what, password, variable);
+            String frame = "================================================================";
+            log.warn(frame);
+            log.warn(" {}", what);
+            log.warn(" Generated password (shown once): {}", password);
+            log.warn(" Set {} to choose it instead.", variable);
+            log.warn(frame);
         }
     }
 }

@@ -17,6 +17,10 @@ import io.threatflow.threat.ThreatStatus;
 import io.threatflow.threat.ThreatType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.threatflow.web.InvalidFieldException;
+import io.threatflow.web.Problems;
+import io.threatflow.web.TimeBounds;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -54,14 +58,16 @@ class CaseFileController {
     private final CaseProgress progress;
     private final ThreatTimeline timeline;
     private final CurrentUser user;
+    private final Clock clock;
 
     CaseFileController(ThreatService threats, ActionService actions, CaseProgress progress, ThreatTimeline timeline,
-                       CurrentUser user) {
+                       CurrentUser user, Clock clock) {
         this.user = user;
         this.threats = threats;
         this.actions = actions;
         this.progress = progress;
         this.timeline = timeline;
+        this.clock = clock;
     }
 
     @Operation(summary = "Find threats", description = "Newest report first; every filter is optional.",
@@ -80,6 +86,11 @@ class CaseFileController {
                 @RequestParam(defaultValue = "0") @Min(0) int page,
                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         requireReader();
+        if (reportedSince != null) {
+            TimeBounds.refusal(reportedSince, clock).ifPresent(refusal -> {
+                throw new InvalidFieldException(Problems.INVALID_REQUEST, "reportedSince", refusal);
+            });
+        }
         ThreatPage found = threats.search(new ThreatFilter(status, severity, type, asset, reportedSince), page, size);
         return new Page(found.items().stream().map(Summary::of).toList(), found.page(), found.size(), found.total());
     }

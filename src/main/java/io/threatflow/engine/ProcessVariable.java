@@ -98,7 +98,9 @@ public final class ProcessVariable<T> {
             return type.cast(value);
         }
         if (value instanceof Number number) {
-            if (type == Integer.class) {
+            // a whole number that fits: 4294967376 is not port 80, and 80.5 is no port at all
+            if (type == Integer.class && number.doubleValue() == number.longValue()
+                    && number.longValue() == number.intValue()) {
                 return type.cast(number.intValue());
             }
             if (type == Long.class) {

@@ -49,8 +49,9 @@ class IdempotentRequests {
         if (key == null) {
             return work.get();
         }
-        if (key.isBlank() || key.length() > 255) {
-            return problem(HttpStatus.BAD_REQUEST, "Idempotency-Key: must be 1 to 255 characters");
+        // printable ASCII, as the header is defined: other bytes reach us only as Tomcat's ISO-8859-1 reading of them
+        if (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= ' ' && c <= '~')) {
+            return problem(HttpStatus.BAD_REQUEST, "Idempotency-Key: must be 1 to 255 printable ASCII characters");
         }
         String hash = hash(request);
         try {
@@ -69,7 +70,9 @@ class IdempotentRequests {
             release(principal, key);
             throw e;
         }
-        if (response.getStatusCode().is5xxServerError()) {
+        // a failure, or an answer that is partly one (207: some findings of a batch failed), is not kept, so that a
+        // retry with the same key carries out what failed
+        if (response.getStatusCode().is5xxServerError() || response.getStatusCode() == HttpStatus.MULTI_STATUS) {
             release(principal, key);
             return response;
         }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.threatflow.web.Problems.FieldError;
 import io.threatflow.intake.OcsfMapping.Mapped;
 import io.threatflow.intake.OcsfMapping.Rejected;
+import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
+import io.threatflow.web.TimeBounds;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,11 +38,11 @@ class OcsfFindingMapper {
     /** OCSF finding {@code status_id} 4: the source no longer sees what it reported. */
     static final int STATUS_RESOLVED = 4;
 
-    private static final int TITLE_MAX = 200;
-    private static final int ASSET_MAX = 255;
-    private static final int DESCRIPTION_MAX = 4000;
-    private static final int SOURCE_MAX = 100;
-    private static final int SOURCE_REF_MAX = 255;
+    private static final int TITLE_MAX = NewThreat.MAX_TITLE;
+    private static final int ASSET_MAX = NewThreat.MAX_ASSET_NAME;
+    private static final int DESCRIPTION_MAX = NewThreat.MAX_DESCRIPTION;
+    private static final int SOURCE_MAX = NewThreat.MAX_SOURCE;
+    private static final int SOURCE_REF_MAX = NewThreat.MAX_SOURCE_REF;
 
     private static final Map<Integer, String> FINDING_CLASSES = Map.of(
             2001, "Security Finding",
@@ -49,7 +52,7 @@ class OcsfFindingMapper {
     private static final int VULNERABILITY_FINDING = 2002;
     private static final int COMPLIANCE_FINDING = 2003;
 
-    private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
+    private static final Pattern CVE = Pattern.compile(NewThreat.CVE_FORMAT);
     private static final Pattern END_OF_LIFE = Pattern.compile(
             "\\b(end[- ]of[- ](life|support)|EOL|unsupported|no longer supported|out of support)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -58,6 +61,12 @@ class OcsfFindingMapper {
             "\\b(operating system|OS|kernel|windows|linux|ubuntu|debian|centos|red hat|rhel|fedora|alpine|suse|"
                     + "sles|rocky|almalinux|macos|mac os|os x|ios|android|freebsd|openbsd|solaris|aix)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    private final Clock clock;
+
+    OcsfFindingMapper(Clock clock) {
+        this.clock = clock;
+    }
 
     public OcsfMapping map(JsonNode finding) {
         if (finding == null || !finding.isObject()) {
@@ -78,6 +87,16 @@ class OcsfFindingMapper {
                     new FieldError("resources[0].uid", "is missing")));
         }
 
+        List<FieldError> overlong = overlongCves(finding);
+        if (!overlong.isEmpty()) {
+            return new Rejected("The finding names a CVE id longer than any the register can hold", overlong);
+        }
+
+        DetectedAt detectedAt = detectedAt(finding);
+        if (detectedAt.refusal() != null) {
+            return new Rejected("The finding's time is not one ThreatFlow accepts", List.of(detectedAt.refusal()));
+        }
+
         JsonNode info = finding.path("finding_info");
         String title = firstNonNull(text(info.path("title")), text(finding.path("message")),
                 text(finding.path("class_name")), FINDING_CLASSES.get(classUid));
@@ -95,7 +114,7 @@ class OcsfFindingMapper {
                 port(finding),
                 source(finding.path("metadata").path("product")),
                 cut(sourceRef(finding, malware), SOURCE_REF_MAX),
-                detectedAt(finding),
+                detectedAt.time(),
                 null), integer(finding.path("status_id")) != null
                 && integer(finding.path("status_id")) == STATUS_RESOLVED);
     }
@@ -158,6 +177,20 @@ class OcsfFindingMapper {
             }
         }
         return List.copyOf(cves);
+    }
+
+    /** A CVE id is kept whole or not at all: one longer than the register's column is refused, not cut. */
+    private static List<FieldError> overlongCves(JsonNode finding) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode vulnerabilities = finding.path("vulnerabilities");
+        for (int i = 0; vulnerabilities.isArray() && i < vulnerabilities.size(); i++) {
+            String uid = text(vulnerabilities.get(i).path("cve").path("uid"));
+            if (uid != null && uid.length() > NewThreat.MAX_CVE && CVE.matcher(uid.toUpperCase(Locale.ROOT)).matches()) {
+                errors.add(new FieldError("vulnerabilities[" + i + "].cve.uid",
+                        "is longer than " + NewThreat.MAX_CVE + " characters"));
+            }
+        }
+        return errors;
     }
 
     /** The finding's own text first; what follows it (other CVEs, malware, remediation) is kept whole. */
@@ -239,14 +272,44 @@ class OcsfFindingMapper {
                 text(finding.path("metadata").path("uid")));
     }
 
-    private static Instant detectedAt(JsonNode finding) {
-        JsonNode info = finding.path("finding_info");
-        return firstNonNull(epochMillis(finding.path("time")), offsetDateTime(finding.path("time_dt")),
-                epochMillis(info.path("first_seen_time")), offsetDateTime(info.path("first_seen_time_dt")));
+    /** The detection time, or why the finding is refused for it; {@code time} null when it gives none. */
+    private record DetectedAt(Instant time, FieldError refusal) {
     }
 
+    /**
+     * The first of the finding's times that is there, read as its field defines it. One out of range (epoch
+     * milliseconds as seconds, {@code Long.MIN_VALUE}, a number beyond a long) refuses the finding: taking the next
+     * one instead would hide the sender's mistake.
+     */
+    private DetectedAt detectedAt(JsonNode finding) {
+        JsonNode info = finding.path("finding_info");
+        Map<String, JsonNode> candidates = new java.util.LinkedHashMap<>();
+        candidates.put("time", finding.path("time"));
+        candidates.put("time_dt", finding.path("time_dt"));
+        candidates.put("finding_info.first_seen_time", info.path("first_seen_time"));
+        candidates.put("finding_info.first_seen_time_dt", info.path("first_seen_time_dt"));
+        for (Map.Entry<String, JsonNode> candidate : candidates.entrySet()) {
+            JsonNode node = candidate.getValue();
+            String field = candidate.getKey();
+            Instant time = field.endsWith("_dt") ? offsetDateTime(node) : epochMillis(node);
+            if (time != null) {
+                return TimeBounds.refusal(time, clock)
+                        .map(refusal -> new DetectedAt(null, new FieldError(field, refusal)))
+                        .orElseGet(() -> new DetectedAt(time, null));
+            }
+        }
+        return new DetectedAt(null, null);
+    }
+
+    /** A number beyond a long is as far out of range as the earliest or latest instant. */
     private static Instant epochMillis(JsonNode node) {
-        return node.isIntegralNumber() && node.canConvertToLong() ? Instant.ofEpochMilli(node.longValue()) : null;
+        if (!node.isIntegralNumber()) {
+            return null;
+        }
+        if (!node.canConvertToLong()) {
+            return node.bigIntegerValue().signum() < 0 ? Instant.MIN : Instant.MAX;
+        }
+        return Instant.ofEpochMilli(node.longValue());
     }
 
     private static Instant offsetDateTime(JsonNode node) {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,10 +33,12 @@ class ThreatController {
 
     private final ThreatIntake intake;
     private final IdempotentRequests idempotent;
+    private final Clock clock;
 
-    ThreatController(ThreatIntake intake, IdempotentRequests idempotent) {
+    ThreatController(ThreatIntake intake, IdempotentRequests idempotent, Clock clock) {
         this.intake = intake;
         this.idempotent = idempotent;
+        this.clock = clock;
     }
 
     @Operation(summary = "Report a threat",
@@ -69,7 +72,7 @@ class ThreatController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> report(@Valid @RequestBody ThreatReport report, Principal principal,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        var threat = report.toNewThreat();
+        var threat = report.toNewThreat(clock);
         return idempotent.handle(principal.getName(), idempotencyKey, report, () -> {
             ThreatIntake.Outcome outcome = intake.report(threat, principal.getName());
             Reported body = Reported.of(outcome);

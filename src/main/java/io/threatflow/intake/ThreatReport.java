@@ -7,12 +7,15 @@ import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
 import io.threatflow.web.StrictBoolean;
+import io.threatflow.web.PlainText;
+import io.threatflow.web.TimeBounds;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -24,17 +27,18 @@ import java.time.Instant;
  * @param dryRun   record what ThreatFlow would do and change nothing; absent or null: false
  */
 public record ThreatReport(
-        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = NewThreat.MAX_TITLE) @PlainText String title,
         @NotNull ThreatType type,
-        @NotBlank @Size(max = 255) String asset,
-        @Size(max = 4000) String description,
+        @NotBlank @Size(max = NewThreat.MAX_ASSET_NAME) @PlainText String asset,
+        @Size(max = NewThreat.MAX_DESCRIPTION) @PlainText(lineBreaks = true) String description,
         @Schema(description = "The reporter's estimate of the severity, kept as the threat's reportedSeverity. "
                 + "The threat's severity is assessed from it (decision threat-severity) and set at triage.")
         Severity severity,
-        @Pattern(regexp = "(?i)CVE-\\d{4}-\\d{4,}", message = "must look like CVE-2024-3400") String cve,
+        @Pattern(regexp = "(?i)" + NewThreat.CVE_FORMAT, message = "must look like CVE-2024-3400")
+        @Size(max = NewThreat.MAX_CVE) String cve,
         @Min(1) @Max(65535) Integer port,
-        @Size(max = 100) String source,
-        @Size(max = 255) String sourceRef,
+        @Size(max = NewThreat.MAX_SOURCE) @PlainText String source,
+        @Size(max = NewThreat.MAX_SOURCE_REF) @PlainText String sourceRef,
         Instant detectedAt,
         @Schema(description = "A dry run: every action is recorded with the request it would send (secrets "
                 + "masked) and nothing is sent to any outside system; kept out of the KPIs. Default false.")
@@ -42,7 +46,7 @@ public record ThreatReport(
         Boolean dryRun) {
 
     /** @throws InvalidReportException for what field constraints cannot say */
-    NewThreat toNewThreat() {
+    NewThreat toNewThreat(Clock clock) {
         // strip(), not trim(): a no-break or em space around a name must not make it another asset
         if (Text.strip(title).isEmpty()) {
             throw new InvalidReportException("title", "must not be blank");
@@ -52,6 +56,11 @@ public record ThreatReport(
         }
         if (type == ThreatType.EXPOSED_SERVICE && port == null) {
             throw new InvalidReportException("port", "is required for an EXPOSED_SERVICE threat");
+        }
+        if (detectedAt != null) {
+            TimeBounds.refusal(detectedAt, clock).ifPresent(refusal -> {
+                throw new InvalidReportException("detectedAt", refusal);
+            });
         }
         return new NewThreat(Text.strip(title), type, Text.strip(asset), description, severity,
                 cve == null ? null : cve.toUpperCase(java.util.Locale.ROOT), port, blankToNull(source),

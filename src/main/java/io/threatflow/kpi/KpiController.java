@@ -40,8 +40,9 @@ class KpiController {
                     + "severity, and the backlog at the window's end. Defined in docs/metrics.md.",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The KPIs"),
-                    @ApiResponse(responseCode = "400", description = "from or to unparsable, from not before to, "
-                            + "or a window longer than 366 days; the problem names the parameter"),
+                    @ApiResponse(responseCode = "400", description = "from or to unparsable or not between 1970 "
+                            + "and one day from now, from not before to, or a window longer than 366 days; the problem "
+                            + "names the parameter"),
                     @ApiResponse(responseCode = "401", description = "No or wrong credentials"),
                     @ApiResponse(responseCode = "403", description = "Not a manager or administrator")})
     @GetMapping
@@ -53,8 +54,8 @@ class KpiController {
         if (!readers.mayRead()) {
             throw new NotAllowedException(readers.refusal());
         }
-        Instant end = to == null ? clock.instant() : KpiWindow.parse("to", to);
-        Instant start = from == null ? end.minus(DEFAULT_WINDOW) : KpiWindow.parse("from", from);
+        Instant end = to == null ? clock.instant() : KpiWindow.parse("to", to, clock);
+        Instant start = from == null ? end.minus(DEFAULT_WINDOW) : KpiWindow.parse("from", from, clock);
         return kpis.report(start, end);
     }
 }

@@ -1,5 +1,8 @@
 package io.threatflow.kpi;
 
+import io.threatflow.web.TimeBounds;
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,16 +31,24 @@ record KpiWindow(Instant from, Instant to) {
 
     /**
      * An ISO-8601 instant ({@code 2026-11-01T00:00:00Z}, an offset instead of Z allowed) or a date
-     * ({@code 2026-11-01}, meaning its start in UTC).
+     * ({@code 2026-11-01}, meaning its start in UTC), within {@link TimeBounds}.
      */
-    static Instant parse(String field, String value) {
+    static Instant parse(String field, String value, Clock clock) {
+        Instant instant = parse(field, value);
+        TimeBounds.refusal(instant, clock).ifPresent(refusal -> {
+            throw new InvalidKpiWindowException(field, refusal);
+        });
+        return instant;
+    }
+
+    private static Instant parse(String field, String value) {
         String text = value.strip();
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException notAnInstant) {
             try {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
+            } catch (DateTimeException notADate) {
                 throw new InvalidKpiWindowException(field,
                         "must be an ISO-8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01), not '" + value + "'");
             }

@@ -2,12 +2,16 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.*;
 
+import io.threatflow.Text;
+import io.threatflow.engine.ProcessVariable;
 import io.threatflow.threat.DuplicateThreatException;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import io.threatflow.threat.ThreatType;
 import java.util.Arrays;
+import java.util.Locale;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -43,40 +47,83 @@ class RegisterThreatDelegate implements JavaDelegate {
         PORT.set(execution, threat.port());
     }
 
+    /**
+     * The start form's fields, held to what the register takes. A field that is missing, too long, of the wrong type
+     * or holding control characters is the reporter's mistake: a {@link BadUserRequestException} naming the variable,
+     * which the engine REST API answers with 400, instead of a 500 from the database with its SQL.
+     */
     private String registerFromForm(DelegateExecution execution) {
         String source = REPORTED_BY.optionalFrom(execution).map(user -> "tasklist:" + user).orElse("tasklist");
-        NewThreat report = new NewThreat(
-                required(THREAT_TITLE.optionalFrom(execution).orElse(null), THREAT_TITLE.name()),
-                parse(ThreatType.class, required(THREAT_TYPE.optionalFrom(execution).orElse(null), THREAT_TYPE.name()),
-                        THREAT_TYPE.name()),
-                required(ASSET_NAME.optionalFrom(execution).orElse(null), ASSET_NAME.name()),
-                DESCRIPTION.optionalFrom(execution).orElse(null),
-                REPORTED_SEVERITY.from(execution, null),
-                CVE.optionalFrom(execution).filter(s -> !s.isBlank()).map(String::trim).map(String::toUpperCase)
-                        .orElse(null),
-                PORT.optionalFrom(execution).orElse(null),
-                source, null, null,
-                DRY_RUN.from(execution, false));
+        NewThreat report;
+        try {
+            report = new NewThreat(
+                    text(execution, THREAT_TITLE, NewThreat.MAX_TITLE, true),
+                    parse(ThreatType.class, text(execution, THREAT_TYPE, Integer.MAX_VALUE, true), THREAT_TYPE.name()),
+                    text(execution, ASSET_NAME, NewThreat.MAX_ASSET_NAME, true),
+                    text(execution, DESCRIPTION, NewThreat.MAX_DESCRIPTION, false),
+                    REPORTED_SEVERITY.from(execution, null),
+                    cve(execution),
+                    port(execution),
+                    source, null, null,
+                    DRY_RUN.from(execution, false));
+        } catch (BadUserRequestException e) {
+            throw e;
+        } catch (ProcessEngineException wrongType) {
+            throw new BadUserRequestException(wrongType.getMessage());
+        }
         try {
             return threats.register(report).id();
         } catch (DuplicateThreatException e) {
-            throw new ProcessEngineException(e.getMessage() + ": work on that case instead of reporting it again");
+            throw new BadUserRequestException(e.getMessage() + ": work on that case instead of reporting it again");
         }
     }
 
-    private static String required(String value, String field) {
+    /** A one-line field is checked without the blanks around it, which the register strips; a description may break lines. */
+    private static String text(DelegateExecution execution, ProcessVariable<String> field, int max, boolean required) {
+        String value = field.optionalFrom(execution).orElse(null);
         if (value == null || value.isBlank()) {
-            throw new ProcessEngineException("'" + field + "' is required to report a threat");
+            if (required) {
+                throw refused(field, "is required to report a threat");
+            }
+            return value;
+        }
+        boolean lineBreaks = field == DESCRIPTION;
+        if (value.length() > max) {
+            throw refused(field, "must be at most " + max + " characters");
+        }
+        if (Text.hasControlCharacters(lineBreaks ? value : Text.strip(value), lineBreaks)) {
+            throw refused(field, "must not contain control characters");
         }
         return value;
     }
 
+    private static String cve(DelegateExecution execution) {
+        String cve = CVE.optionalFrom(execution).filter(s -> !s.isBlank()).map(String::trim)
+                .map(s -> s.toUpperCase(Locale.ROOT)).orElse(null);
+        if (cve != null && (cve.length() > NewThreat.MAX_CVE || !cve.matches(NewThreat.CVE_FORMAT))) {
+            throw refused(CVE, "must look like CVE-2024-3400, in at most " + NewThreat.MAX_CVE + " characters");
+        }
+        return cve;
+    }
+
+    private static Integer port(DelegateExecution execution) {
+        Integer port = PORT.optionalFrom(execution).orElse(null);
+        if (port != null && (port < 1 || port > 65535)) {
+            throw refused(PORT, "must be from 1 to 65535");
+        }
+        return port;
+    }
+
+    private static BadUserRequestException refused(ProcessVariable<?> field, String problem) {
+        return new BadUserRequestException("'" + field.name() + "' " + problem);
+    }
+
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase());
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("'" + field + "' must be one of " + Arrays.toString(type.getEnumConstants())
-                    + ", not '" + value + "'");
+            throw new BadUserRequestException("'" + field + "' must be one of "
+                    + Arrays.toString(type.getEnumConstants()) + ", not '" + Text.oneLine(value, 40) + "'");
         }
     }
 }

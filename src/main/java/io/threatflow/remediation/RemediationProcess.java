@@ -34,8 +34,6 @@ public final class RemediationProcess {
     public static final String END_THREAT_ELIMINATED = "EndEvent_ThreatEliminated";
     public static final String END_THREAT_MITIGATED = "EndEvent_ThreatMitigated";
     public static final String BOUNDARY_ACTION_REJECTED = "BoundaryEvent_ActionRejected";
-    /** The result the target posted later was not APPLIED: leaves 'Await the system's result' for mitigation. */
-    public static final String BOUNDARY_ACTION_NOT_APPLIED = "BoundaryEvent_ActionNotApplied";
     public static final String ERROR_ACTION_REJECTED = "ActionRejected";
     public static final String SUBPROCESS_THREAT_REOBSERVED = "SubProcess_ThreatReobserved";
     public static final String TASK_RECORD_SIGHTING = "Task_RecordSighting";
@@ -44,6 +42,7 @@ public final class RemediationProcess {
     /** The source's word (an OCSF finding with status Resolved) that the threat is gone. */
     public static final String MESSAGE_THREAT_RESOLVED_BY_SOURCE = "ThreatResolvedBySource";
     public static final String SUBPROCESS_AWAIT_SOURCE_WORD = "SubProcess_AwaitSourceWord";
+    public static final String SUBPROCESS_AWAIT_ACTION_RESULT = "SubProcess_AwaitActionResult";
     public static final String TASK_CONFIRM_VALIDATION = "Task_ConfirmValidation";
 
     // service levels

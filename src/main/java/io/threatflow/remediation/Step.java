@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * subprocess), except the mitigation ordered by a manager: it is the mitigation path too, and left unassigned
  * the step timers would charge its duration to the step it interrupted.
  */
+// what a collapsed subprocess holds belongs to the step the subprocess is drawn in
 public enum Step {
     IDENTIFY(START_EVENT, TASK_REGISTER_THREAT, TASK_ENRICH_THREAT, TASK_ASSESS_SEVERITY,
             TASK_DETERMINE_SERVICE_LEVELS, TASK_TRIAGE_THREAT, BOUNDARY_TRIAGE_OVERDUE, TASK_ESCALATE_OVERDUE_TRIAGE,
@@ -29,9 +30,14 @@ public enum Step {
     INVESTIGATE(TASK_COLLECT_EVIDENCE, TASK_INVESTIGATE_THREAT, BOUNDARY_INVESTIGATION_OVERDUE,
             TASK_ESCALATE_OVERDUE_INVESTIGATION, END_OVERDUE_INVESTIGATION_ESCALATED),
     ERADICATE(TASK_DECIDE_APPROVAL, TASK_APPROVE_ERADICATION, TASK_ERADICATE_THREAT, BOUNDARY_ACTION_REJECTED,
-            BOUNDARY_ACTION_NOT_APPLIED),
-    VALIDATE(TASK_VALIDATE_REMEDIATION, TASK_LIFT_CONTAINMENT, TASK_CONFIRM_CLOSURE, TASK_CLOSE_ELIMINATED,
-            END_THREAT_RESOLVED, END_THREAT_ELIMINATED),
+            SUBPROCESS_AWAIT_ACTION_RESULT, "StartEvent_ResultAwaited", "ReceiveTask_AwaitActionResult",
+            "BoundaryEvent_ActionResultLate", "Task_EscalateLateResult", "EndEvent_LateResultEscalated",
+            "EndEvent_ActionApplied", "EndEvent_ActionNotApplied", "BoundaryEvent_ActionNotApplied"),
+    VALIDATE(TASK_VALIDATE_REMEDIATION, SUBPROCESS_AWAIT_SOURCE_WORD, "StartEvent_SourceWordAwaited",
+            "Event_SourceReportsResolved", "Event_SourceStillReports", "Event_SourceWordDue", TASK_CONFIRM_VALIDATION,
+            "EndEvent_SourceReportsResolved", "EndEvent_SourceStillReports", "EndEvent_ValidationConfirmed",
+            TASK_LIFT_CONTAINMENT, TASK_CONFIRM_CLOSURE, TASK_CLOSE_ELIMINATED, END_THREAT_RESOLVED,
+            END_THREAT_ELIMINATED),
     /** Not one of the five: the threat is mitigated instead, by the process or by a manager's order. */
     MITIGATION(CALL_MITIGATE_THREAT, END_MITIGATION_ACCEPTED, CALL_MITIGATE_BY_ORDER, END_THREAT_MITIGATED,
             END_REINVESTIGATION_BY_NEW_CASE);

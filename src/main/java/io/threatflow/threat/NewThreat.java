@@ -3,7 +3,9 @@ package io.threatflow.threat;
 import java.time.Instant;
 
 /**
- * A threat as reported, before it is registered.
+ * A threat as reported, before it is registered. The limits are the register's columns
+ * (db/migration/V1__threat_register.sql); every way in (the API, OCSF, the Tasklist start form) holds a report to
+ * them before it reaches the database.
  *
  * @param dryRun the reporter asks for a dry run: record what would be done, change nothing
  */
@@ -19,4 +21,13 @@ public record NewThreat(
         String sourceRef,
         Instant detectedAt,
         boolean dryRun) {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_ASSET_NAME = 255;
+    public static final int MAX_DESCRIPTION = 4000;
+    public static final int MAX_CVE = 32;
+    /** A CVE id as MITRE assigns them, upper case: CVE-2024-3400. */
+    public static final String CVE_FORMAT = "CVE-\\d{4}-\\d{4,}";
+    public static final int MAX_SOURCE = 100;
+    public static final int MAX_SOURCE_REF = 255;
 }

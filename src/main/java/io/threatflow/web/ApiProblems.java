@@ -9,12 +9,14 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Every /api error as RFC 9457 problem details ({@link Problems}) that name the offending field. */
@@ -81,10 +83,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return Problems.notAllowed("user '" + e.getUserId() + "' may not do this: " + e.getMessage());
     }
 
+    /** A header Spring reads late and its firewall refuses; {@code RequestGuard} checks them all up front already. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return Problems.invalidField("Request refused", "headers", "hold characters that are not allowed");
+    }
+
     /** Never a stack trace: anything unforeseen is logged here with a reference the caller can quote. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         String reference = java.util.UUID.randomUUID().toString();
+        if (RefusedValues.refusedByDatabase(e)) {
+            // a bound missing at the edge: the caller's value, so a 400, and a WARN so that the bound gets added
+            log.warn("A value the database refused, reference {}: {}", reference, org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).toString());
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+                    "A value is too long or out of range; quote reference " + reference + " to your administrator");
+            problem.setProperty("reference", reference);
+            return problem;
+        }
         log.error("Unexpected error, reference {}", reference, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected error; quote reference " + reference + " to your administrator");
@@ -98,16 +114,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** What is wrong with the value of a field that could not be read, in the words of JSON, not of Java. */
+    private static String unreadable(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field of this request; its fields are " + unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        }
+        Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target != null && target.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (target == String.class) {
+            return "must be a JSON string";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "must be a whole number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        return "has the wrong type or format";
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
-            String detail = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                    ? "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
-                    : "has the wrong type or format";
-            return fieldProblem(e, headers, request, UNREADABLE, field, detail);
+            return fieldProblem(e, headers, request, UNREADABLE, field, unreadable(mapping));
         }
         String detail = e.getCause() instanceof JsonMappingException
                 ? "must be a JSON object with the report's fields" : "is missing or not valid JSON";

@@ -1,6 +1,5 @@
 package io.threatflow.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -27,11 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final long limit;
-    private final ObjectMapper json;
 
-    BodySizeLimit(@Value("${threatflow.intake.max-body-size:1MB}") DataSize limit, ObjectMapper json) {
+    BodySizeLimit(@Value("${threatflow.intake.max-body-size:1MB}") DataSize limit) {
         this.limit = limit.toBytes();
-        this.json = json;
     }
 
     @Override
@@ -63,10 +59,8 @@ class BodySizeLimit extends OncePerRequestFilter {
         ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                 "The request body is larger than " + limit + " bytes");
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, problem);
     }
 
     private static final class ReadBody extends HttpServletRequestWrapper {

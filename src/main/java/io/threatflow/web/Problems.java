@@ -1,10 +1,15 @@
 package io.threatflow.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -16,6 +21,8 @@ public final class Problems {
 
     public static final String NOT_ALLOWED = "Not allowed";
     public static final String INVALID_REQUEST = "Invalid request";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A field and what is wrong with its value. */
     public record FieldError(String field, String message) {
@@ -52,6 +59,17 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * Answers with the problem, as {@code application/problem+json} whatever the request accepts: for a filter or an
+     * error page that answers before or after Spring MVC.
+     */
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        JSON.writeValue(response.getOutputStream(), asJson(problem));
+    }
+
     /** The problem as its JSON members, in the order Spring writes them, for a writer other than Spring MVC. */
     public static Map<String, Object> asJson(ProblemDetail problem) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -59,6 +77,9 @@ public final class Problems {
         json.put("title", problem.getTitle());
         json.put("status", problem.getStatus());
         json.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            json.put("instance", problem.getInstance().toString());
+        }
         if (problem.getProperties() != null) {
             json.putAll(problem.getProperties());
         }

@@ -33,6 +33,18 @@ class ProcessVariableTest {
     }
 
     @Test
+    void shouldReadWholeNumbersThatFit_andRefuseOthersRatherThanWrapOrCut() {
+        ProcessVariable<Integer> port = ProcessVariable.of("port", Integer.class);
+
+        assertThat(port.from(execution(Map.of("port", 443L)))).isEqualTo(443);
+        assertThat(port.from(execution(Map.of("port", 443.0)))).isEqualTo(443);
+        for (Object wrong : List.of(4294967376L, 80.5, Long.MAX_VALUE, Double.NaN)) {
+            assertThatThrownBy(() -> port.from(execution(Map.of("port", wrong)))).as("%s", wrong)
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining("port");
+        }
+    }
+
+    @Test
     void shouldStoreAndReadNull_asNotSet() {
         LEVEL.set(execution, null);
         NAMES.set(execution, null);

@@ -23,9 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A seeded generator sends about 300 bodies to {@code POST /api/threats}: valid reports of 25 base threats
- * (exact resends, resends with the asset name re-spaced or re-cased, unicode and control characters in free text,
- * unknown properties) and mutations (missing fields, wrong JSON types, huge strings, raw control characters, deep
- * nesting, random bytes, truncated JSON, numbers out of range). Every answer is the one predicted for its body:
+ * (exact resends, resends with the asset name re-spaced or re-cased, unusual unicode in free text, optional fields)
+ * and mutations (missing fields, wrong JSON types, scalars of another type, unknown properties, huge strings, control
+ * characters escaped or raw, deep nesting, random bytes, truncated JSON, numbers out of range). Every answer is the one predicted for its body:
  * never a 5xx, every refusal a problem; and each base threat sent validly at least once has exactly one case.
  * Re-run a failing sequence with {@code -Dintake.fuzz.seed=<seed printed>}.
  */
@@ -42,9 +42,13 @@ class IntakeFuzzHttpTest {
     private static final String[] TYPES = {"VULNERABILITY", "EXPOSED_SERVICE", "OUTDATED_OS", "MALWARE",
             "COMPROMISED_ACCOUNT", "OTHER"};
     private static final String[] SEVERITIES = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
-    private static final String[] ODD_TEXT = {"\u0000", "\u0001", "\u0007", "\u001b[31m", "\u007f", "\u00a0",
-            "\u200b", "\u202e", "\ufeff", "\ud83d\udee1\ufe0f", "e\u0301", "\u4e2d\u6587", "\u0645\u0631\u062d\u0628\u0627",
-            "\\", "\"", "'; drop table threat; --", "<script>alert(1)</script>", "${jndi:ldap://x/a}", "%s%n", "\r\n"};
+    /** Unusual but printable: accepted in free text. */
+    private static final String[] ODD_TEXT = {"\u00a0", "\u200b", "\u202e", "\ufeff", "\ud83d\udee1\ufe0f", "e\u0301",
+            "\u4e2d\u6587", "\u0645\u0631\u062d\u0628\u0627", "\\", "\"", "'; drop table threat; --",
+            "<script>alert(1)</script>", "${jndi:ldap://x/a}", "%s%n"};
+    /** Control characters, which rewrite logs and terminals: refused in every text field (a description may break lines). */
+    private static final String[] CONTROL_TEXT = {"\u0000", "\u0001", "\u0007", "\u001b[31m", "\u007f", "\u0085",
+            "\u009b"};
 
     @Autowired
     TestRestTemplate http;
@@ -170,15 +174,14 @@ class IntakeFuzzHttpTest {
                 }
                 case 3 -> {
                     kind = "odd characters in free text";
-                    report.put("description", oddText(1 + random.nextInt(3000)));
+                    report.put("description", oddText(1 + random.nextInt(3000)) + (random.nextBoolean() ? "\r\n\tmore" : ""));
                     if (!type(base).equals("OTHER")) {
                         report.put("title", "Fuzz " + oddText(1 + random.nextInt(150)));
                     }
                 }
                 case 4 -> {
-                    kind = "unknown properties and optional fields";
-                    report.put("x-fuzz-" + random.nextInt(1000), random.nextBoolean() ? random.nextLong() : Map.of("a", List.of(1, "b")));
-                    report.put("detectedAt", Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000)).toString());
+                    kind = "optional fields";
+                    report.put("detectedAt", Instant.ofEpochSecond(1_600_000_000L + random.nextInt(100_000_000)).toString());
                     if (type(base).equals("VULNERABILITY")) {
                         report.put("cve", ((String) report.get("cve")).toLowerCase(Locale.ROOT));
                     }
@@ -207,7 +210,7 @@ class IntakeFuzzHttpTest {
             int status = 400;
             String contentType = "application/json";
             byte[] body;
-            switch (random.nextInt(18)) {
+            switch (random.nextInt(21)) {
                 case 0 -> {
                     String field = pick(new String[] {"title", "type", "asset"});
                     kind = "missing " + field;
@@ -316,6 +319,27 @@ class IntakeFuzzHttpTest {
                     kind = "detectedAt not a timestamp";
                     report.put("detectedAt", pick(new Object[] {"yesterday", "2026-02-30T10:00:00Z", "27/11/2026",
                             Map.of("at", 1), List.of(2026, 11, 27), "2026-11-27T08:15:00+25:00"}));
+                    body = bytes(report);
+                }
+                case 18 -> {
+                    kind = "unknown property";
+                    report.put("x-fuzz-" + random.nextInt(1000), random.nextBoolean() ? random.nextLong() : Map.of("a", List.of(1, "b")));
+                    body = bytes(report);
+                }
+                case 19 -> {
+                    String field = pick(new String[] {"title", "asset", "description", "source", "sourceRef"});
+                    kind = "control character in " + (field.equals("description") ? "a description" : "a one-line field");
+                    report.put(field, "fuzz" + pick(CONTROL_TEXT) + (field.equals("asset") ? asset(base) : "text"));
+                    body = bytes(report);
+                }
+                case 20 -> {
+                    kind = "scalar of another JSON type";
+                    if (random.nextBoolean()) {
+                        report.put(pick(new String[] {"title", "asset", "description", "source", "sourceRef"}),
+                                pick(new Object[] {42, 4.5, true, false}));
+                    } else {
+                        report.put("port", pick(new Object[] {"80", "", "443 ", "0x50"}));
+                    }
                     body = bytes(report);
                 }
                 case 16 -> {

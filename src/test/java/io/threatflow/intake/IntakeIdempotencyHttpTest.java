@@ -209,6 +209,29 @@ class IntakeIdempotencyHttpTest {
         return (String) ((List<Map<String, Object>>) batch.json().get("results")).get(0).get("threatId");
     }
 
+    /** Before: the first two answered 500 (the firewall refused the header inside the controller). */
+    @Test
+    void shouldRefuseKeyNamingIt_whenItHoldsBytesOutsidePrintableAscii() {
+        byte[][] keys = {{(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80}, {'k', (byte) 0x80, (byte) 0x9F},
+                {'k', (byte) 0xE9, (byte) 0xFF}, {'k', (byte) 0xC3, (byte) 0xA9}};
+        for (int i = 0; i < keys.length; i++) {
+            String asset = "intake-idem-bytes-" + i + ".corp";
+            java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+            header.writeBytes((KEY + ": ").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            header.writeBytes(keys[i]);
+            header.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+            io.threatflow.testing.RawHttp.Answer answer = io.threatflow.testing.RawHttp.as(http, "analyst").send("POST",
+                    "/api/threats", header.toByteArray(), RawApi.JSON.valueToTree(report(asset)).toString()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(answer.status()).as("key %d: %s", i, answer).isEqualTo(400);
+            assertThat(answer.isProblem()).as("%s", answer).isTrue();
+            assertThat(answer.body()).containsIgnoringCase("Idempotency-Key");
+            assertThat(total(asset)).isZero();
+        }
+    }
+
     private static Map<String, Object> report(String asset) {
         return Map.of("title", "Beacon from " + asset, "type", "MALWARE", "asset", asset, "severity", "MEDIUM",
                 "source", "intake-idempotency-test");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -35,6 +36,8 @@ class IntakeOcsfHttpTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
 
     RawApi analyst;
 
@@ -219,6 +222,83 @@ class IntakeOcsfHttpTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json()).containsEntry("created", 0).containsEntry("rejected", 4);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldStoreEveryFinding_andSaySo_whenAllFindingsOfTheBatchAreGood() {
+        String batch = "[" + finding("intake-ocsf-good-1", "CVE-2099-43001") + ","
+                + finding("intake-ocsf-good-2", "CVE-2099-43002") + "," + finding("intake-ocsf-good-3", null) + "]";
+
+        Answer answer = analyst.post("/api/findings/ocsf", batch);
+
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.json()).containsEntry("created", 3).containsEntry("rejected", 0).containsEntry("failed", 0);
+        List<Map<String, Object>> results = (List<Map<String, Object>>) answer.json().get("results");
+        assertThat(results).extracting(r -> r.get("status")).containsExactly(201, 201, 201);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(threatsStoredFor("intake-ocsf-good-" + i)).as("finding %d", i)
+                    .containsExactly((String) results.get(i - 1).get("threatId"));
+        }
+    }
+
+    /** Before: the 40-digit CVE failed in the database, the batch answered 500, the first finding was kept, the third lost. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldStoreExactlyTheGoodFindings_andNameTheBadOne_whenAFindingInTheMiddleIsBad() {
+        String batch = "[" + finding("intake-ocsf-mid-1", "CVE-2099-43011") + ","
+                + finding("intake-ocsf-mid-2", "CVE-2099-" + "4".repeat(40)) + ","
+                + finding("intake-ocsf-mid-3", "CVE-2099-43013") + "]";
+
+        Answer answer = analyst.post("/api/findings/ocsf", batch);
+
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.json()).containsEntry("created", 2).containsEntry("rejected", 1).containsEntry("failed", 0);
+        List<Map<String, Object>> results = (List<Map<String, Object>>) answer.json().get("results");
+        assertThat(results).extracting(r -> r.get("result")).containsExactly("created", "rejected", "created");
+        assertThat(results).extracting(r -> r.get("status")).containsExactly(201, 400, 201);
+        assertThat(fields(results.get(1))).containsExactly("vulnerabilities[0].cve.uid");
+        assertThat(threatsStoredFor("intake-ocsf-mid-1")).containsExactly((String) results.get(0).get("threatId"));
+        assertThat(threatsStoredFor("intake-ocsf-mid-2")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from asset where hostname = ?").param("intake-ocsf-mid-2.corp")
+                .query(Integer.class).single()).as("no asset registered for the refused finding").isZero();
+        assertThat(threatsStoredFor("intake-ocsf-mid-3")).containsExactly((String) results.get(2).get("threatId"));
+    }
+
+    @Test
+    void shouldAnswerProblemNamingTheCve_whenSingleFindingHasACveLongerThanTheRegisterHolds() {
+        Answer answer = analyst.post("/api/findings/ocsf", finding("intake-ocsf-long-cve", "CVE-2099-" + "4".repeat(40)));
+
+        assertThat(answer.status()).as("%s", answer).isEqualTo(400);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.errorFields()).containsExactly("vulnerabilities[0].cve.uid");
+        assertThat(threatsStoredFor("intake-ocsf-long-cve")).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerProblemNamingTheTime_whenItIsOutOfRange() {
+        for (String time : List.of(String.valueOf(Long.MIN_VALUE), String.valueOf(Long.MAX_VALUE), "1" + "0".repeat(30))) {
+            Answer answer = analyst.post("/api/findings/ocsf", """
+                    {"class_uid": 2004, "time": %s, "finding_info": {"uid": "intake-ocsf-time", "title": "When?"},
+                     "device": {"hostname": "intake-ocsf-time.corp"}}""".formatted(time));
+
+            assertThat(answer.status()).as("%s: %s", time, answer).isEqualTo(400);
+            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.errorFields()).containsExactly("time");
+        }
+        assertThat(threatsStoredFor("intake-ocsf-time")).isEmpty();
+    }
+
+    /** A vulnerability finding of the given id on host {@code <id>.corp}. */
+    private static String finding(String id, String cve) {
+        return """
+                {"class_uid": 2002, "severity_id": 3, "finding_info": {"uid": "%s", "title": "Finding %s"},
+                 "device": {"hostname": "%s.corp"}%s}""".formatted(id, id, id,
+                cve == null ? "" : ", \"vulnerabilities\": [{\"cve\": {\"uid\": \"" + cve + "\"}}]");
+    }
+
+    private List<String> threatsStoredFor(String sourceRef) {
+        return jdbc.sql("select id from threat where source_ref = ?").param(sourceRef).query(String.class).list();
     }
 
     private Map<String, Object> awaitAssessed(String threatId) {

@@ -192,6 +192,87 @@ class IntakeValidationHttpTest {
     }
 
     @Test
+    void shouldNameCve_whenItIsLongerThanTheRegisterHolds() {
+        Map<String, Object> report = valid("intake-validation-long-cve.corp");
+        report.put("cve", "CVE-2024-" + "1".repeat(40));
+
+        Answer answer = analyst.postJson("/api/threats", report);
+
+        assertFieldProblem(answer, "cve");
+        assertThat(answer.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("varchar");
+        assertNothingReportedOn("intake-validation-long-cve.corp");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"42", "4.5", "true"})
+    void shouldNameTitle_whenTitleIsNotAString(String title) {
+        String asset = "intake-validation-title-type-" + Math.abs(title.hashCode()) + ".corp";
+        Answer answer = analyst.post("/api/threats", """
+                {"title": %s, "type": "MALWARE", "asset": "%s"}""".formatted(title, asset));
+
+        assertFieldProblem(answer, "title");
+        assertThat(answer.json().get("detail")).asString().contains("string");
+        assertNothingReportedOn(asset);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"80\"", "\"\"", "true"})
+    void shouldNamePort_whenPortIsNotANumber(String port) {
+        String asset = "intake-validation-port-type-" + Math.abs(port.hashCode()) + ".corp";
+        Answer answer = analyst.post("/api/threats", """
+                {"title": "Port as text", "type": "EXPOSED_SERVICE", "asset": "%s", "port": %s}""".formatted(asset, port));
+
+        assertFieldProblem(answer, "port");
+        assertNothingReportedOn(asset);
+    }
+
+    @Test
+    void shouldNameTheUnknownField_andListTheKnownOnes() {
+        Answer answer = analyst.post("/api/threats", """
+                {"title": "Typo", "type": "MALWARE", "asset": "intake-validation-unknown.corp", "severty": "HIGH"}""");
+
+        assertFieldProblem(answer, "severty");
+        assertThat(answer.json().get("detail")).asString().contains("severity", "sourceRef");
+        assertNothingReportedOn("intake-validation-unknown.corp");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"title", "asset", "source", "sourceRef", "description"})
+    void shouldNameTheField_whenItHoldsANulCharacter(String field) {
+        String asset = "intake-validation-nul-" + field.toLowerCase() + ".corp";
+        Map<String, Object> report = valid(asset);
+        report.put(field, field.equals("asset") ? asset + "\u0000" : "before\u0000after");
+
+        assertFieldProblem(analyst.postJson("/api/threats", report), field);
+        assertNothingReportedOn(asset);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u001b[31mred", "bell\u0007", "del\u007f", "next line\u0085", "two\nlines", "cr\rlf"})
+    void shouldNameTitle_whenItHoldsAControlCharacter(String title) {
+        Map<String, Object> report = valid("intake-validation-control.corp");
+        report.put("title", title);
+
+        assertFieldProblem(analyst.postJson("/api/threats", report), "title");
+        assertNothingReportedOn("intake-validation-control.corp");
+    }
+
+    @Test
+    void shouldKeepLineBreaksAndTabsOfADescription_butRefuseEscape() {
+        Map<String, Object> report = valid("intake-validation-multiline.corp");
+        report.put("title", "\t Multi-line description \r\n");
+        report.put("description", "first line\r\n\tindented second line\n");
+
+        Answer created = analyst.postJson("/api/threats", report);
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(threats.get((String) created.json().get("threatId")).description())
+                .isEqualTo("first line\r\n\tindented second line\n");
+        report.put("description", "colour \u001b[31mred");
+        assertFieldProblem(analyst.postJson("/api/threats", report), "description");
+    }
+
+    @Test
     void shouldRequirePort_whenThreatIsAnExposedService() {
         Answer answer = analyst.post("/api/threats", """
                 {"title": "Something listens", "type": "EXPOSED_SERVICE", "asset": "intake-validation-noport.corp"}""");
@@ -231,6 +312,38 @@ class IntakeValidationHttpTest {
 
         assertFieldProblem(analyst.post("/api/threats", body), "detectedAt");
         assertNothingReportedOn(asset);
+    }
+
+    /** Before: +999999999-12-31T23:59:59Z was accepted and stored as -169108099-06-29. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+            "2999-01-01T00:00:00Z"})
+    void shouldNameDetectedAt_whenItIsBefore1970OrMoreThanADayAhead(String detectedAt) {
+        String asset = "intake-validation-time-range-" + Math.abs(detectedAt.hashCode()) + ".corp";
+        Answer answer = analyst.post("/api/threats", """
+                {"title": "When?", "type": "MALWARE", "asset": "%s", "detectedAt": "%s"}""".formatted(asset, detectedAt));
+
+        assertFieldProblem(answer, "detectedAt");
+        assertThat(answer.json().get("detail")).asString().contains("1970-01-01T00:00:00Z");
+        assertNothingReportedOn(asset);
+    }
+
+    @Test
+    void shouldAcceptDetectedAtFrom1970ToOneDayAhead() {
+        String soon = java.time.Instant.now().plus(java.time.Duration.ofHours(20)).toString();
+        for (String detectedAt : new String[] {"1970-01-01T00:00:00Z", soon}) {
+            String asset = "intake-validation-time-ok-" + Math.abs(detectedAt.hashCode()) + ".corp";
+            Answer answer = analyst.post("/api/threats", """
+                    {"title": "When?", "type": "MALWARE", "asset": "%s", "detectedAt": "%s"}""".formatted(asset, detectedAt));
+
+            assertThat(answer.status()).as("%s: %s", detectedAt, answer).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void shouldNameReportedSince_whenItIsOutOfRange() {
+        assertFieldProblem(analyst.get("/api/threats?reportedSince=%2B999999999-12-31T23:59:59Z"), "reportedSince");
+        assertFieldProblem(analyst.get("/api/threats?reportedSince=-999999999-01-01T00:00:00Z"), "reportedSince");
     }
 
     @Test

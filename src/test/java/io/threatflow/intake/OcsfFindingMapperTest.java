@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,8 +40,9 @@ class OcsfFindingMapperTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
 
-    private final OcsfFindingMapper mapper = new OcsfFindingMapper();
+    private final OcsfFindingMapper mapper = new OcsfFindingMapper(CLOCK);
 
     // --- the real samples ---
 
@@ -366,6 +369,33 @@ class OcsfFindingMapperTest {
             """)
     void shouldTakeDetectionTimeFromTimeThenFirstSeen(String body, Instant detectedAt) {
         assertThat(mapped(finding(2001, body)).detectedAt()).isEqualTo(detectedAt);
+    }
+
+    /** Before: Long.MIN_VALUE was stored as a year 292 million years ago, a year 999999999 as a negative one. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"time": -9223372036854775808}                                       | time
+            {"time": 9223372036854775807}                                        | time
+            {"time": 12345678901234567890123}                                    | time
+            {"time": -1}                                                         | time
+            {"time": 1795867200001}                                              | time
+            {"time_dt": "+999999999-12-31T23:59:59Z"}                            | time_dt
+            {"time": "yesterday", "time_dt": "1969-12-31T23:59:59Z"}             | time_dt
+            {"finding_info": {"first_seen_time": 4102444800000}}                 | finding_info.first_seen_time
+            {"finding_info": {"first_seen_time_dt": "2100-01-01T00:00:00+01:00"}} | finding_info.first_seen_time_dt
+            """)
+    void shouldRejectFinding_namingTheTime_whenItIsBefore1970OrMoreThanADayAhead(String body, String field) {
+        Rejected rejected = rejected(finding(2004, body));
+
+        assertThat(rejected.errors()).extracting(FieldError::field).containsExactly(field);
+        assertThat(rejected.errors().get(0).message()).contains("1970-01-01T00:00:00Z", "2026-11-28T12:00:00Z");
+    }
+
+    @Test
+    void shouldAcceptTimesUpToOneDayAhead() {
+        assertThat(mapped(finding(2004, "{\"time\": 1795867200000}")).detectedAt())
+                .isEqualTo(Instant.parse("2026-11-28T12:00:00Z"));
+        assertThat(mapped(finding(2004, "{\"time\": 0}")).detectedAt()).isEqualTo(Instant.EPOCH);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

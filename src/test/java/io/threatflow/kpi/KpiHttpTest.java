@@ -144,7 +144,15 @@ class KpiHttpTest {
                 "from=2001-04-01&to=2001-03-31", "from",
                 "from=2000-03-29&to=2001-03-31", "from",
                 "from=2099-01-01", "from");
-        badQueries.forEach((query, field) -> {
+        Map<String, String> outOfRange = Map.of(
+                // before: both answered 500
+                "to=-999999999-01-01T00:00:00Z", "to",
+                "to=%2B1000000000-12-31T23:59:59.999999999Z", "to",
+                "from=1969-12-31&to=1970-01-02", "from",
+                "from=-999999999-01-01", "from");
+        java.util.stream.Stream.of(badQueries, outOfRange).flatMap(queries -> queries.entrySet().stream()).forEach(bad -> {
+            String query = bad.getKey();
+            String field = bad.getValue();
             RawApi.Answer answer = manager.get("/api/metrics?" + query);
             assertThat(answer.status()).as(query + ": " + answer).isEqualTo(400);
             assertThat(answer.isProblem()).as(answer.toString()).isTrue();

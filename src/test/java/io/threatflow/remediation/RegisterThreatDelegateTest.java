@@ -28,10 +28,12 @@ import io.threatflow.threat.ThreatService;
 import io.threatflow.threat.ThreatType;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 
@@ -134,6 +136,60 @@ class RegisterThreatDelegateTest {
         assertThatThrownBy(() -> delegate.execute(execution(form)))
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("'threatTitle'");
+        verify(threats, never()).register(any());
+    }
+
+    /** Before: a 5,000-character title reached the database, and the engine API answered 500 with the SQL. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            threatTitle | 201  | must be at most 200 characters
+            assetName   | 256  | must be at most 255 characters
+            description | 4001 | must be at most 4000 characters""")
+    void shouldRefuseAsTheCallersMistake_whenFieldIsLongerThanTheRegisterHolds(String field, int length, String message) {
+        Map<String, Object> form = minimalForm();
+        form.put(field, "x".repeat(length));
+
+        assertThatThrownBy(() -> delegate.execute(execution(form)))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessage("'" + field + "' " + message);
+        verify(threats, never()).register(any());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            threatTitle | Beacon\\033[31m
+            threatTitle | two\\nlines
+            assetName   | host\\0
+            description | bell\\7""")
+    void shouldRefuseControlCharacters_butKeepLineBreaksOfADescription(String field, String value) {
+        Map<String, Object> form = minimalForm();
+        form.put(field, value.translateEscapes());
+
+        assertThatThrownBy(() -> delegate.execute(execution(form)))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessage("'" + field + "' must not contain control characters");
+
+        when(threats.register(any())).thenReturn(registered);
+        when(threats.get("threat-42")).thenReturn(registered);
+        form.put(field, field.equals("description") ? "first line\r\n\tsecond" : "\t plain \r\n");
+        delegate.execute(execution(form));
+        verify(threats).register(any());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            cve  | CVE-2024-1111111111111111111111111111111111111111
+            cve  | foo
+            port | 0
+            port | 65536
+            port | 4294967376""")
+    void shouldRefuseCveAndPort_thatTheRegisterCannotTake(String field, String value) {
+        Map<String, Object> form = minimalForm();
+        form.put(field, field.equals("port") ? (Object) Long.valueOf(value) : value);
+
+        assertThatThrownBy(() -> delegate.execute(execution(form)))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("'" + field + "'");
         verify(threats, never()).register(any());
     }
 

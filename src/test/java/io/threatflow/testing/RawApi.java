@@ -103,6 +103,11 @@ public final class RawApi {
         return new RawApi(http.getRootUri(), null);
     }
 
+    /** The same caller, writing each request byte for byte, for what this client will not send. */
+    public RawHttp bytes() {
+        return new RawHttp(root, authorization);
+    }
+
     /** A JSON body given as text, sent as application/json; {@code headers} are name, value pairs. */
     public Answer post(String path, String json, String... headers) {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
@@ -143,8 +148,9 @@ public final class RawApi {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
     }
 
-    public Answer get(String path) {
-        return send(request(path).GET().build());
+    /** {@code headers} are name, value pairs. */
+    public Answer get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
