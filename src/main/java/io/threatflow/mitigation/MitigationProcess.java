@@ -46,6 +46,17 @@ public final class MitigationProcess {
     public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
     public static final ProcessVariable<String> REVIEWED_BY = ProcessVariable.of("reviewedBy", String.class);
     /**
+     * System-written from the review form's {@code residualRiskAccepted} and {@code refusalFollowUp}: the one thing
+     * 'Residual risk accepted?' and 'Follow-up?' read.
+     */
+    public static final ProcessVariable<RiskReviewOutcome> RISK_REVIEW_OUTCOME =
+            ProcessVariable.ofEnum("riskReviewOutcome", RiskReviewOutcome.class);
+
+    public enum RiskReviewOutcome { ACCEPTED, STRONGER_MEASURES, REINVESTIGATE }
+
+    /** What a manager who refuses the residual risk has done next (the review form's {@code refusalFollowUp}). */
+    public enum RefusalFollowUp { STRONGER_MEASURES, REINVESTIGATE }
+    /**
      * Set by a caller that ends when the mitigation returns (a remediation case whose manager ordered the
      * mitigation): a re-investigation then needs a remediation case of its own.
      */

@@ -40,6 +40,7 @@ class CollectEvidenceDelegate implements JavaDelegate {
         String rejection = REJECTION_REASON.optionalFrom(execution).map(r -> "\nLast action refused: " + r).orElse("");
         EVIDENCE.set(execution, "Investigation round %d.%nAsset: %s%nOther open threats on this asset: %s%s"
                 .formatted(round, asset.describe(), others, rejection));
+        OTHER_OPEN_THREATS.set(execution, related.size());
         INVESTIGATION_ROUND.set(execution, round);
         ERADICATION_ATTEMPT.set(execution, 0);
     }

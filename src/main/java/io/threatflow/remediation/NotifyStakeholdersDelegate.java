@@ -42,11 +42,11 @@ class NotifyStakeholdersDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Threat threat = threats.get(THREAT_ID.from(execution));
         Asset asset = inventory.get(threat.assetId());
-        String plan = "Severity %s. Planned action: %s%s%s.".formatted(
+        // whether a manager approves is decided after investigation (approval-policy), so it is not told here
+        String plan = "Severity %s. Planned action: %s%s.".formatted(
                 SEVERITY.from(execution),
                 REMEDIATION_ACTION.optionalFrom(execution).orElse("to be chosen by the analyst"),
-                Boolean.TRUE.equals(CONTAIN_FIRST.from(execution, false)) ? ", contained first" : "",
-                Boolean.TRUE.equals(APPROVAL_REQUIRED.from(execution, false)) ? ", needs manager approval" : "");
+                Boolean.TRUE.equals(CONTAIN_FIRST.from(execution, false)) ? ", contained first" : "");
         Audience audience = asset.owner() == null ? Audience.groups(MANAGERS) : Audience.ownerAnd(asset.owner(), MANAGERS);
         String subject = "Threat on " + asset.hostname() + ": " + threat.title();
         ActionKey key = ActionKey.notification(threat.id(), execution.getProcessInstanceId());

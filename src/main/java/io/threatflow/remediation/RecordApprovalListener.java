@@ -1,10 +1,13 @@
 package io.threatflow.remediation;
 
+import static io.threatflow.remediation.RemediationProcess.APPROVAL_DECISION;
 import static io.threatflow.remediation.RemediationProcess.APPROVED_BY;
 import static io.threatflow.remediation.RemediationProcess.ERADICATION_APPROVED;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 
 import io.threatflow.engine.Actors;
+import io.threatflow.engine.FormAnswers;
+import io.threatflow.remediation.RemediationProcess.ApprovalDecision;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,11 +29,9 @@ class RecordApprovalListener implements TaskListener {
             throw new BadUserRequestException("Four eyes: " + approver + " investigated this threat, so another "
                     + "manager must approve or reject its eradication");
         }
+        boolean approved = FormAnswers.yesNo(task, ERADICATION_APPROVED.name(), false);
         APPROVED_BY.set(task, approver);
-        // the gateway 'Approved?' reads the variable plainly; a completion without it (engine REST) is no approval,
-        // as the form's default and the gateway's default flow say
-        if (!task.hasVariable(ERADICATION_APPROVED.name())) {
-            ERADICATION_APPROVED.set(task, false);
-        }
+        // the gateway 'Approved?' reads only this; not answered is no approval, as the form's default says
+        APPROVAL_DECISION.set(task, ApprovalDecision.of(approved));
     }
 }

@@ -3,12 +3,12 @@ package io.threatflow.remediation;
 import static io.threatflow.remediation.RemediationProcess.*;
 
 import io.threatflow.engine.Actors;
+import io.threatflow.engine.FormAnswers;
 import io.threatflow.remediation.RemediationProcess.OverdueDecision;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completion of {@code Task_DecideOnOverdueThreat}: checks the manager's decision before the case acts
- * on it. A refusal fails the completion, so Tasklist shows the message and the task stays open.
+ * on it, and writes it as {@code overdueDecisionTaken}, which the gateway 'Decision?' reads. A refusal fails the
+ * completion, so Tasklist shows the message and the task stays open.
  */
 @Component("recordOverdueDecision")
 class RecordOverdueDecisionListener implements TaskListener {
@@ -34,7 +35,7 @@ class RecordOverdueDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        OverdueDecision decision = decision(OVERDUE_DECISION.optionalFrom(task).orElse(null));
+        OverdueDecision decision = FormAnswers.choice(task, OVERDUE_DECISION.name(), OverdueDecision.class, null);
         switch (decision) {
             case EXTEND -> EXTENDED_RESOLVE_DUE.set(task, Date.from(newResolveDue(NEW_RESOLVE_DUE.optionalFrom(task)
                     .orElse(null))));
@@ -43,15 +44,7 @@ class RecordOverdueDecisionListener implements TaskListener {
             case MITIGATE -> { }
         }
         OVERDUE_DECIDED_BY.set(task, Actors.completing(task));
-    }
-
-    private static OverdueDecision decision(String value) {
-        try {
-            return OverdueDecision.valueOf(value == null ? "" : value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("'" + OVERDUE_DECISION.name() + "' must be one of "
-                    + Arrays.toString(OverdueDecision.values()) + ", not '" + value + "'");
-        }
+        OVERDUE_DECISION_TAKEN.set(task, decision);
     }
 
     private Instant newResolveDue(Object value) {

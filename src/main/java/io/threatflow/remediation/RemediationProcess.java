@@ -21,6 +21,8 @@ public final class RemediationProcess {
     public static final String TASK_NOTIFY_STAKEHOLDERS = "Task_NotifyStakeholders";
     public static final String TASK_COLLECT_EVIDENCE = "Task_CollectEvidence";
     public static final String TASK_INVESTIGATE_THREAT = "Task_InvestigateThreat";
+    public static final String TASK_DECIDE_APPROVAL = "Task_DecideApproval";
+    public static final String DECISION_APPROVAL_POLICY = "approval-policy";
     public static final String TASK_APPROVE_ERADICATION = "Task_ApproveEradication";
     public static final String TASK_ERADICATE_THREAT = "Task_EradicateThreat";
     public static final String TASK_VALIDATE_REMEDIATION = "Task_ValidateRemediation";
@@ -100,11 +102,20 @@ public final class RemediationProcess {
     public static final ProcessVariable<Severity> SEVERITY = ProcessVariable.ofEnum("severity", Severity.class);
     public static final ProcessVariable<Boolean> FALSE_POSITIVE = ProcessVariable.of("falsePositive", Boolean.class);
     public static final ProcessVariable<String> TRIAGE_NOTES = ProcessVariable.of("triageNotes", String.class);
+    /** System-written from the triage form's {@code falsePositive}: the one thing 'False positive?' reads. */
+    public static final ProcessVariable<TriageOutcome> TRIAGE_OUTCOME = ProcessVariable.ofEnum("triageOutcome", TriageOutcome.class);
+
+    public enum TriageOutcome {
+        FALSE_POSITIVE, CONFIRMED;
+
+        public static TriageOutcome of(boolean falsePositive) {
+            return falsePositive ? FALSE_POSITIVE : CONFIRMED;
+        }
+    }
 
     // 2 respond
     public static final ProcessVariable<String> REMEDIATION_ACTION = ProcessVariable.of("remediationAction", String.class);
     public static final ProcessVariable<Boolean> CONTAIN_FIRST = ProcessVariable.of("containFirst", Boolean.class);
-    public static final ProcessVariable<Boolean> APPROVAL_REQUIRED = ProcessVariable.of("approvalRequired", Boolean.class);
 
     // 3 investigate
     public static final ProcessVariable<Integer> INVESTIGATION_ROUND = ProcessVariable.of("investigationRound", Integer.class);
@@ -112,11 +123,39 @@ public final class RemediationProcess {
     public static final ProcessVariable<String> ROOT_CAUSE = ProcessVariable.of("rootCause", String.class);
     public static final ProcessVariable<Boolean> ELIMINABLE = ProcessVariable.of("eliminable", Boolean.class);
     public static final ProcessVariable<String> INVESTIGATED_BY = ProcessVariable.of("investigatedBy", String.class);
+    /** System-written from the investigation form's {@code eliminable}: the one thing 'Eliminable?' reads. */
+    public static final ProcessVariable<InvestigationOutcome> INVESTIGATION_OUTCOME =
+            ProcessVariable.ofEnum("investigationOutcome", InvestigationOutcome.class);
+
+    public enum InvestigationOutcome {
+        ELIMINABLE, NOT_ELIMINABLE;
+
+        public static InvestigationOutcome of(boolean eliminable) {
+            return eliminable ? ELIMINABLE : NOT_ELIMINABLE;
+        }
+    }
+    /** The blast radius approval-policy weighs: how many other threats are open on the asset (Collect evidence). */
+    public static final ProcessVariable<Integer> OTHER_OPEN_THREATS = ProcessVariable.of("otherOpenThreats", Integer.class);
+    // the decision approval-policy on the final action, after investigation; the only input of 'Approval required?'
+    public static final ProcessVariable<Boolean> APPROVAL_REQUIRED = ProcessVariable.of("approvalRequired", Boolean.class);
+    /** Why the policy asks a manager (or not), in words the manager reads on the approval form. */
+    public static final ProcessVariable<String> APPROVAL_REASON = ProcessVariable.of("approvalReason", String.class);
 
     // 4 eradicate
     public static final ProcessVariable<Boolean> ERADICATION_APPROVED = ProcessVariable.of("eradicationApproved", Boolean.class);
     public static final ProcessVariable<String> APPROVAL_COMMENT = ProcessVariable.of("approvalComment", String.class);
     public static final ProcessVariable<String> APPROVED_BY = ProcessVariable.of("approvedBy", String.class);
+    /** System-written from the approval form's {@code eradicationApproved}: the one thing 'Approved?' reads. */
+    public static final ProcessVariable<ApprovalDecision> APPROVAL_DECISION =
+            ProcessVariable.ofEnum("approvalDecision", ApprovalDecision.class);
+
+    public enum ApprovalDecision {
+        APPROVED, REJECTED;
+
+        public static ApprovalDecision of(boolean approved) {
+            return approved ? APPROVED : REJECTED;
+        }
+    }
     public static final ProcessVariable<Integer> ERADICATION_ATTEMPT = ProcessVariable.of("eradicationAttempt", Integer.class);
     public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.of("rejectionReason", String.class);
 
@@ -163,6 +202,9 @@ public final class RemediationProcess {
     public static final ProcessVariable<String> REASSIGN_GROUP = ProcessVariable.of("reassignGroup", String.class);
     public static final ProcessVariable<String> OVERDUE_COMMENT = ProcessVariable.of("overdueComment", String.class);
     public static final ProcessVariable<String> OVERDUE_DECIDED_BY = ProcessVariable.of("overdueDecidedBy", String.class);
+    /** System-written from the form's {@code overdueDecision} once checked: the one thing 'Decision?' reads. */
+    public static final ProcessVariable<OverdueDecision> OVERDUE_DECISION_TAKEN =
+            ProcessVariable.ofEnum("overdueDecisionTaken", OverdueDecision.class);
 
     /** The decisions a manager takes on a threat past its resolution due date. */
     public enum OverdueDecision { EXTEND, REASSIGN, MITIGATE }

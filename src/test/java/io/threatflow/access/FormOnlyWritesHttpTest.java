@@ -66,9 +66,34 @@ class FormOnlyWritesHttpTest {
         assertThat(inTasklist.status()).as(inTasklist.toString()).isEqualTo(403);
         assertThat((String) inTasklist.json().get("message")).contains("approvalRequired", "severity");
 
-        assertThat(variable(caseId, "approvalRequired")).isEqualTo(true);
+        assertThat(variable(caseId, "approvalRequired")).as("decided only after investigation, by approval-policy").isNull();
         assertThat(variable(caseId, "severity")).isEqualTo("MEDIUM");
         assertThat(adminApi.get("/engine-rest/task/" + task).status()).as("the task is still open").isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseACompletionThatWritesWhatAGatewayReads_onEveryTaskOfTheWay() {
+        String threatId = CaseSteps.atInvestigation(analyst, "form-rules-" + UUID.randomUUID());
+        String task = analyst.awaitTask(threatId, "Task_InvestigateThreat");
+        String caseId = caseOf(task);
+
+        RawApi.Answer skipPolicy = analystApi.postJson("/engine-rest/task/" + task + "/submit-form",
+                variables(INVESTIGATION, Map.of("investigationOutcome", "ELIMINABLE", "approvalRequired", false)));
+        assertThat(skipPolicy.status()).as(skipPolicy.toString()).isEqualTo(400);
+        assertThat(skipPolicy.errorFields()).containsExactlyInAnyOrder("investigationOutcome", "approvalRequired");
+
+        RawApi.Answer investigated = analystApi.postJson("/engine-rest/task/" + task + "/submit-form",
+                variables(INVESTIGATION, Map.of()));
+        assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
+        String approval = new ApiClient(http, "manager").awaitTask(threatId, "Task_ApproveEradication");
+        RawApi.Answer approveBySystemVariable = RawApi.as(http, "manager").postJson(
+                "/engine-rest/task/" + approval + "/submit-form", variables(Map.of("eradicationApproved", false,
+                        "approvalComment", "let me through"), Map.of("approvalDecision", "APPROVED")));
+
+        assertThat(approveBySystemVariable.status()).as(approveBySystemVariable.toString()).isEqualTo(400);
+        assertThat(approveBySystemVariable.errorFields()).containsExactly("approvalDecision");
+        assertThat(variable(caseId, "approvalDecision")).as("only the approval listener writes it").isNull();
+        assertThat(adminApi.get("/engine-rest/task/" + approval).status()).as("the approval is still open").isEqualTo(200);
     }
 
     @Test
@@ -97,7 +122,7 @@ class FormOnlyWritesHttpTest {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
             assertThat(answer.isProblem()).as(answer.toString()).isTrue();
         });
-        assertThat(variable(caseId, "approvalRequired")).isEqualTo(true);
+        assertThat(variable(caseId, "approvalRequired")).as("decided only after investigation, by approval-policy").isNull();
         assertThat(adminApi.get("/engine-rest/task/" + task).status()).isEqualTo(200);
     }
 
@@ -113,7 +138,7 @@ class FormOnlyWritesHttpTest {
         RawApi.Answer completed = analystApi.postJson("/engine-rest/task/" + task + "/submit-form", variables(asShown, Map.of()));
 
         assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
-        assertThat(variable(caseId, "approvalRequired")).isEqualTo(true);
+        assertThat(variable(caseId, "approvalRequired")).as("approval-policy's answer, after investigation").isEqualTo(true);
     }
 
     @Test

@@ -39,59 +39,44 @@ class ResponsePlanDecisionTest {
             return Boolean.TRUE.equals(output("containFirst"));
         }
 
-        boolean requiresApproval() {
-            return Boolean.TRUE.equals(output("approvalRequired"));
-        }
     }
 
-    @ParameterizedTest(name = "{0}, severity {1}, asset {2} -> {4}, contain first {5}, approval {6} by {3}")
+    @ParameterizedTest(name = "{0}, severity {1}, asset {2} -> {4}, contain first {5} by {3}")
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-            # threat type       | severity | asset    | first matching rule | action            | contain first | approval
-            VULNERABILITY       | LOW      | CRITICAL | Rule_ResponsePlan01 | PATCH_SOFTWARE    | false         | true
-            VULNERABILITY       | CRITICAL | HIGH     | Rule_ResponsePlan02 | PATCH_SOFTWARE    | false         | false
-            EXPOSED_SERVICE     | HIGH     | CRITICAL | Rule_ResponsePlan03 | CLOSE_PORT        | true          | true
-            EXPOSED_SERVICE     | CRITICAL | HIGH     | Rule_ResponsePlan03 | CLOSE_PORT        | true          | true
-            EXPOSED_SERVICE     | CRITICAL | LOW      | Rule_ResponsePlan04 | CLOSE_PORT        | true          | false
-            EXPOSED_SERVICE     | MEDIUM   | HIGH     | Rule_ResponsePlan05 | CLOSE_PORT        | false         | true
-            EXPOSED_SERVICE     | LOW      | MEDIUM   | Rule_ResponsePlan06 | CLOSE_PORT        | false         | false
-            OUTDATED_OS         | LOW      | LOW      | Rule_ResponsePlan07 | UPGRADE_OS        | false         | true
-            MALWARE             | HIGH     | LOW      | Rule_ResponsePlan08 | REMOVE_MALWARE    | true          | false
-            MALWARE             | MEDIUM   | CRITICAL | Rule_ResponsePlan09 | REMOVE_MALWARE    | false         | false
-            COMPROMISED_ACCOUNT | LOW      | LOW      | Rule_ResponsePlan10 | RESET_CREDENTIALS | true          | false
-            OTHER               | CRITICAL | CRITICAL | Rule_ResponsePlan11 | null              | false         | true
+            # threat type       | severity | asset    | first matching rule | action            | contain first
+            VULNERABILITY       | LOW      | CRITICAL | Rule_ResponsePlan02 | PATCH_SOFTWARE    | false
+            VULNERABILITY       | CRITICAL | HIGH     | Rule_ResponsePlan02 | PATCH_SOFTWARE    | false
+            EXPOSED_SERVICE     | HIGH     | CRITICAL | Rule_ResponsePlan04 | CLOSE_PORT        | true
+            EXPOSED_SERVICE     | CRITICAL | LOW      | Rule_ResponsePlan04 | CLOSE_PORT        | true
+            EXPOSED_SERVICE     | MEDIUM   | HIGH     | Rule_ResponsePlan06 | CLOSE_PORT        | false
+            EXPOSED_SERVICE     | LOW      | MEDIUM   | Rule_ResponsePlan06 | CLOSE_PORT        | false
+            OUTDATED_OS         | LOW      | LOW      | Rule_ResponsePlan07 | UPGRADE_OS        | false
+            MALWARE             | HIGH     | LOW      | Rule_ResponsePlan08 | REMOVE_MALWARE    | true
+            MALWARE             | MEDIUM   | CRITICAL | Rule_ResponsePlan09 | REMOVE_MALWARE    | false
+            COMPROMISED_ACCOUNT | LOW      | LOW      | Rule_ResponsePlan10 | RESET_CREDENTIALS | true
+            OTHER               | CRITICAL | CRITICAL | Rule_ResponsePlan11 | null              | false
             """)
     void shouldPlanResponse_byFirstMatchingRule(ThreatType type, Severity severity, Severity assetCriticality,
-                                                String rule, String action, boolean containFirst,
-                                                boolean approvalRequired) {
+                                                String rule, String action, boolean containFirst) {
         Evaluation evaluation = plan(new Threat(type, severity, assetCriticality));
 
         assertThat(evaluation.matchedRules()).containsExactly(rule);
         assertThat(evaluation.result().getResultList()).singleElement()
-                .isEqualTo(planOf(action, containFirst, approvalRequired));
+                .isEqualTo(planOf(action, containFirst));
     }
 
     @Test
     void shouldPlanExactlyOneResponse_forEveryThreatType() {
         List<Response> responses = respondTo(threat -> true);
 
-        // The process maps all three outputs to variables, and its gateways read the two flags as conditions.
+        // The process maps both outputs to variables, and its gateway 'Contain first?' reads the flag as its condition.
+        // Whether a manager approves is approval-policy's, decided after investigation from the final action.
         assertThat(responses).hasSize(TYPES * SEVERITIES * CRITICALITIES)
                 .filteredOn(response -> response.plans().size() != 1
                         || !response.plans().get(0).keySet()
-                                .equals(Set.of("remediationAction", "containFirst", "approvalRequired"))
-                        || !(response.output("containFirst") instanceof Boolean)
-                        || !(response.output("approvalRequired") instanceof Boolean))
+                                .equals(Set.of("remediationAction", "containFirst"))
+                        || !(response.output("containFirst") instanceof Boolean))
                 .as("threats without exactly one complete plan")
-                .isEmpty();
-    }
-
-    @Test
-    void shouldRequireApproval_whenOsIsOutdated() {
-        List<Response> responses = respondTo(threat -> threat.type() == ThreatType.OUTDATED_OS);
-
-        assertThat(responses).hasSize(SEVERITIES * CRITICALITIES)
-                .filteredOn(response -> !response.requiresApproval())
-                .as("OS upgrades planned without approval")
                 .isEmpty();
     }
 
@@ -106,25 +91,13 @@ class ResponsePlanDecisionTest {
     }
 
     @Test
-    void shouldLeaveActionToAnalystAndRequireApproval_whenThreatTypeIsOther() {
+    void shouldLeaveActionToAnalyst_whenThreatTypeIsOther() {
         List<Response> responses = respondTo(threat -> threat.type() == ThreatType.OTHER);
 
         assertThat(responses).hasSize(SEVERITIES * CRITICALITIES)
                 .filteredOn(response -> response.plans().size() != 1
-                        || response.output("remediationAction") != null
-                        || !response.requiresApproval())
-                .as("other threats with an automated action or without approval")
-                .isEmpty();
-    }
-
-    @Test
-    void shouldRequireApproval_whenVulnerabilityIsOnCriticalAsset() {
-        List<Response> responses = respondTo(threat -> threat.type() == ThreatType.VULNERABILITY
-                && threat.assetCriticality() == Severity.CRITICAL);
-
-        assertThat(responses).hasSize(SEVERITIES)
-                .filteredOn(response -> !response.requiresApproval())
-                .as("patches of a critical asset planned without approval")
+                        || response.output("remediationAction") != null)
+                .as("other threats with an automated action")
                 .isEmpty();
     }
 
@@ -158,11 +131,10 @@ class ResponsePlanDecisionTest {
     }
 
     /** Unlike Map.of, holds the null action of a plan that leaves the action to the analyst. */
-    private static Map<String, Object> planOf(String action, boolean containFirst, boolean approvalRequired) {
+    private static Map<String, Object> planOf(String action, boolean containFirst) {
         Map<String, Object> plan = new HashMap<>();
         plan.put("remediationAction", action);
         plan.put("containFirst", containFirst);
-        plan.put("approvalRequired", approvalRequired);
         return plan;
     }
 }

@@ -1,10 +1,13 @@
 package io.threatflow.kpi;
 
-import io.threatflow.remediation.Step;
 import static io.threatflow.remediation.RemediationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import io.threatflow.action.PendingActions;
+import io.threatflow.remediation.RemediationProcess.ApprovalDecision;
+import io.threatflow.remediation.RemediationProcess.InvestigationOutcome;
+import io.threatflow.remediation.RemediationProcess.TriageOutcome;
+import io.threatflow.remediation.Step;
 import io.threatflow.kpi.CaseFacts.StepSpan;
 import io.threatflow.kpi.KpiReport.Stat;
 import io.threatflow.sla.Sla;
@@ -47,6 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Deployment(resources = {
         "processes/threat-remediation.bpmn", "processes/threat-severity.dmn", "processes/response-plan.dmn",
+        "processes/approval-policy.dmn",
         "processes/sla-policy.dmn", "forms/decide-overdue-threat.form", "stub/threat-mitigation-stub.bpmn",
         "forms/triage-threat.form", "forms/investigate-threat.form", "forms/approve-eradication.form",
         "forms/confirm-closure.form", "forms/report-threat.form"})
@@ -76,9 +80,13 @@ class KpiFactsLoaderTest {
         Mocks.register("registerThreat", (JavaDelegate) execution -> { });
         Mocks.register("enrichThreat", (JavaDelegate) execution -> { });
         Mocks.register("recordAssessedSeverity", (ExecutionListener) execution -> { });
-        Mocks.register("recordTriage", (TaskListener) task -> { });
-        Mocks.register("recordInvestigation", (TaskListener) task -> { });
-        Mocks.register("recordApproval", (TaskListener) task -> { });
+        // the gateways read only what the listeners write from the forms' answers
+        Mocks.register("recordTriage", (TaskListener) task ->
+                TRIAGE_OUTCOME.set(task, TriageOutcome.of(FALSE_POSITIVE.from(task, false))));
+        Mocks.register("recordInvestigation", (TaskListener) task ->
+                INVESTIGATION_OUTCOME.set(task, InvestigationOutcome.of(ELIMINABLE.from(task, true))));
+        Mocks.register("recordApproval", (TaskListener) task ->
+                APPROVAL_DECISION.set(task, ApprovalDecision.of(ERADICATION_APPROVED.from(task, false))));
         Mocks.register("closeFalsePositive", (JavaDelegate) execution -> { });
         Mocks.register("notifyStakeholders", (JavaDelegate) execution -> { });
         Mocks.register("collectEvidence", (JavaDelegate) execution -> {

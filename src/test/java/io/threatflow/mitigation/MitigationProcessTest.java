@@ -18,7 +18,6 @@ import java.util.Set;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -73,7 +72,8 @@ class MitigationProcessTest {
         Mocks.register("summariseMeasures", (JavaDelegate) execution ->
                 MITIGATION_SUMMARY.set(execution, String.join(", ", applied)));
         Mocks.register("recordContainment", recordContainment);
-        Mocks.register("recordRiskReview", (TaskListener) task -> REVIEWED_BY.set(task, "mona"));
+        // the real listener: it turns the review's answers into the variable the gateways read
+        Mocks.register("recordRiskReview", new RecordRiskReviewListener());
         Mocks.register("recordRiskAcceptance", recordRiskAcceptance);
         Mocks.register("escalateMitigation", new EscalateMitigationDelegate());
         Mocks.register("requestReinvestigation", requestReinvestigation);
@@ -100,9 +100,14 @@ class MitigationProcessTest {
     private void review(ProcessInstance instance, boolean accepted, String reviewDateOrFollowUp, String comment) {
         assertThat(instance).isWaitingAt(TASK_REVIEW_RESIDUAL_RISK);
         assertThat(task()).hasCandidateGroup("managers");
-        complete(task(), withVariables(RESIDUAL_RISK_ACCEPTED.name(), accepted,
-                accepted ? RISK_REVIEW_DATE.name() : REFUSAL_FOLLOW_UP.name(), reviewDateOrFollowUp,
-                REVIEW_COMMENT.name(), comment));
+        identityService().setAuthenticatedUserId("mona");
+        try {
+            complete(task(), withVariables(RESIDUAL_RISK_ACCEPTED.name(), accepted,
+                    accepted ? RISK_REVIEW_DATE.name() : REFUSAL_FOLLOW_UP.name(), reviewDateOrFollowUp,
+                    REVIEW_COMMENT.name(), comment));
+        } finally {
+            identityService().clearAuthentication();
+        }
     }
 
     @Test

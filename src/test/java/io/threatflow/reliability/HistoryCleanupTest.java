@@ -34,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 class HistoryCleanupTest {
 
     private static final List<String> DECISIONS =
-            List.of("threat-severity", "response-plan", "mitigation-measures", "sla-policy");
+            List.of("threat-severity", "response-plan", "approval-policy", "mitigation-measures", "sla-policy");
 
     @Autowired
     TestRestTemplate http;

@@ -3,6 +3,7 @@ package io.threatflow.remediation;
 import static io.threatflow.remediation.RemediationProcess.ERADICATION_ATTEMPT;
 import static io.threatflow.remediation.RemediationProcess.EVIDENCE;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATION_ROUND;
+import static io.threatflow.remediation.RemediationProcess.OTHER_OPEN_THREATS;
 import static io.threatflow.remediation.RemediationProcess.REJECTION_REASON;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 import static io.threatflow.testing.FakeExecution.execution;
@@ -44,6 +45,7 @@ class CollectEvidenceDelegateTest {
         delegate.execute(execution);
 
         assertThat(INVESTIGATION_ROUND.from(execution)).isEqualTo(1);
+        assertThat(OTHER_OPEN_THREATS.from(execution)).isZero();
         assertThat(ERADICATION_ATTEMPT.from(execution)).isZero();
         assertThat(EVIDENCE.from(execution))
                 .startsWith("Investigation round 1.")
@@ -62,6 +64,7 @@ class CollectEvidenceDelegateTest {
         delegate.execute(execution);
 
         assertThat(INVESTIGATION_ROUND.from(execution)).isEqualTo(3);
+        assertThat(OTHER_OPEN_THREATS.from(execution)).as("the blast radius approval-policy weighs").isEqualTo(1);
         assertThat(ERADICATION_ATTEMPT.from(execution)).isZero();
         assertThat(EVIDENCE.from(execution))
                 .startsWith("Investigation round 3.")

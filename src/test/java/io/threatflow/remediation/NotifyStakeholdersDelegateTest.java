@@ -1,6 +1,5 @@
 package io.threatflow.remediation;
 
-import static io.threatflow.remediation.RemediationProcess.APPROVAL_REQUIRED;
 import static io.threatflow.remediation.RemediationProcess.CONTAIN_FIRST;
 import static io.threatflow.remediation.RemediationProcess.REMEDIATION_ACTION;
 import static io.threatflow.remediation.RemediationProcess.SEVERITY;
@@ -51,10 +50,10 @@ class NotifyStakeholdersDelegateTest {
         when(inventory.get("asset-1")).thenReturn(asset().owner("hr-it").build());
 
         delegate.execute(execution(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "CRITICAL",
-                REMEDIATION_ACTION.name(), "CLOSE_PORT", CONTAIN_FIRST.name(), true, APPROVAL_REQUIRED.name(), true)));
+                REMEDIATION_ACTION.name(), "CLOSE_PORT", CONTAIN_FIRST.name(), true)));
 
         String subject = "Threat on legacy-hr-01: RDP exposed to the internet";
-        String plan = "Severity CRITICAL. Planned action: CLOSE_PORT, contained first, needs manager approval.";
+        String plan = "Severity CRITICAL. Planned action: CLOSE_PORT, contained first.";
         verify(notifications).send(new Notification("threat-1", Audience.ownerAnd("hr-it", "managers"), subject, plan));
         verify(actions).recordNotification(new ActionKey("threat-1", ActionPurpose.NOTIFICATION,
                 ActionType.NOTIFY_STAKEHOLDERS, "process-instance-1", "response-planned"), "hr-it, managers",

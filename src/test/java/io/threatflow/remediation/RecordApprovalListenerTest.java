@@ -67,7 +67,7 @@ class RecordApprovalListenerTest {
 
         listener.notify(task);
 
-        assertThat(ERADICATION_APPROVED.from(task)).isFalse();
+        assertThat(RemediationProcess.APPROVAL_DECISION.from(task)).isEqualTo(RemediationProcess.ApprovalDecision.REJECTED);
     }
 
     @Test
@@ -76,6 +76,13 @@ class RecordApprovalListenerTest {
 
         listener.notify(task);
 
-        assertThat(ERADICATION_APPROVED.from(task)).isTrue();
+        assertThat(RemediationProcess.APPROVAL_DECISION.from(task)).isEqualTo(RemediationProcess.ApprovalDecision.APPROVED);
+    }
+
+    @Test
+    void shouldRefuseAnApprovalThatIsNotYesOrNo() {
+        assertThatThrownBy(() -> listener.notify(task(Map.of(ERADICATION_APPROVED.name(), "APPROVED"), null, "carol")))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessage("'eradicationApproved' must be true or false, not 'APPROVED'");
     }
 }

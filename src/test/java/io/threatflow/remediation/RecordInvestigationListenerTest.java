@@ -5,12 +5,14 @@ import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 import static io.threatflow.testing.FakeTask.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import io.threatflow.threat.Phase;
 import io.threatflow.threat.ThreatService;
 import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,8 @@ class RecordInvestigationListenerTest {
 
         listener.notify(task);
 
-        assertThat(ELIMINABLE.from(task)).isTrue();
+        assertThat(RemediationProcess.INVESTIGATION_OUTCOME.from(task))
+                .isEqualTo(RemediationProcess.InvestigationOutcome.ELIMINABLE);
     }
 
     @Test
@@ -44,6 +47,15 @@ class RecordInvestigationListenerTest {
 
         listener.notify(task);
 
-        assertThat(ELIMINABLE.from(task)).isFalse();
+        assertThat(RemediationProcess.INVESTIGATION_OUTCOME.from(task))
+                .isEqualTo(RemediationProcess.InvestigationOutcome.NOT_ELIMINABLE);
+    }
+
+    @Test
+    void shouldRefuseAnAnswerOnEliminableThatIsNotYesOrNo() {
+        assertThatThrownBy(() -> listener.notify(
+                task(Map.of(THREAT_ID.name(), "threat-1", ELIMINABLE.name(), 1), "bob", "alice")))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessage("'eliminable' must be true or false, not '1'");
     }
 }

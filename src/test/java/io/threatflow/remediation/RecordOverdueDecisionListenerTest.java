@@ -60,5 +60,8 @@ class RecordOverdueDecisionListenerTest {
         DelegateTask mitigate = task(Map.of(OVERDUE_DECISION.name(), "MITIGATE"), "boss", null);
         listener.notify(mitigate);
         assertThat(OVERDUE_DECIDED_BY.from(mitigate)).isEqualTo("boss");
+        assertThat(OVERDUE_DECISION_TAKEN.from(mitigate)).isEqualTo(RemediationProcess.OverdueDecision.MITIGATE);
+        assertThatThrownBy(() -> listener.notify(task(Map.of(), null, null)))
+                .hasMessage("'overdueDecision' is required: one of [EXTEND, REASSIGN, MITIGATE]");
     }
 }

@@ -56,12 +56,20 @@ class RecordTriageListenerTest {
     }
 
     @Test
-    void shouldSetNotFalsePositive_whenTriageIsCompletedWithoutIt() {
+    void shouldConfirmTheThreat_whenTriageIsCompletedWithoutAnAnswerOnFalsePositive() {
         DelegateTask task = task(new HashMap<>(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "LOW")), "alice", null);
 
         listener.notify(task);
 
-        assertThat(FALSE_POSITIVE.from(task)).isFalse();
+        assertThat(RemediationProcess.TRIAGE_OUTCOME.from(task)).isEqualTo(RemediationProcess.TriageOutcome.CONFIRMED);
+    }
+
+    @Test
+    void shouldRefuseAnAnswerOnFalsePositiveThatIsNotYesOrNo_andRecordNothing() {
+        assertThatThrownBy(() -> listener.notify(task(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "LOW",
+                FALSE_POSITIVE.name(), "maybe"), "alice", null)))
+                .hasMessage("'falsePositive' must be true or false, not 'maybe'");
+        verifyNoInteractions(threats);
     }
 
     @Test
@@ -71,6 +79,6 @@ class RecordTriageListenerTest {
 
         listener.notify(task);
 
-        assertThat(FALSE_POSITIVE.from(task)).isTrue();
+        assertThat(RemediationProcess.TRIAGE_OUTCOME.from(task)).isEqualTo(RemediationProcess.TriageOutcome.FALSE_POSITIVE);
     }
 }

@@ -54,7 +54,6 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -71,7 +70,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {
         "processes/threat-remediation.bpmn", "processes/threat-severity.dmn", "processes/response-plan.dmn",
-        "processes/sla-policy.dmn", "forms/decide-overdue-threat.form",
+        "processes/approval-policy.dmn", "processes/sla-policy.dmn", "forms/decide-overdue-threat.form",
         "stub/threat-mitigation-stub.bpmn",
         "forms/triage-threat.form", "forms/investigate-threat.form", "forms/approve-eradication.form",
         "forms/confirm-closure.form", "forms/report-threat.form", "forms/confirm-validation.form"})
@@ -116,9 +115,10 @@ class RemediationProcessTest {
         Mocks.register("registerThreat", (JavaDelegate) execution -> { });
         Mocks.register("enrichThreat", (JavaDelegate) execution -> { });
         Mocks.register("recordAssessedSeverity", (ExecutionListener) execution -> { });
-        Mocks.register("recordTriage", (TaskListener) task -> { });
-        Mocks.register("recordInvestigation", (TaskListener) task -> INVESTIGATED_BY.set(task, "alice"));
-        Mocks.register("recordApproval", (TaskListener) task -> { });
+        // the real listeners: they turn the forms' answers into the variables the gateways read
+        Mocks.register("recordTriage", new RecordTriageListener(threats));
+        Mocks.register("recordInvestigation", new RecordInvestigationListener(threats));
+        Mocks.register("recordApproval", new RecordApprovalListener());
         Mocks.register("closeFalsePositive", closeFalsePositive);
         Mocks.register("notifyStakeholders", notifyStakeholders);
         Mocks.register("collectEvidence", (JavaDelegate) execution -> {
@@ -314,8 +314,9 @@ class RemediationProcessTest {
         assertThat(instance).variables().containsEntry(SEVERITY.name(), "MEDIUM");
         triage(instance, "MEDIUM");
         assertThat(instance).variables().containsEntry(REMEDIATION_ACTION.name(), "PATCH_SOFTWARE")
-                .containsEntry(CONTAIN_FIRST.name(), false).containsEntry(APPROVAL_REQUIRED.name(), false);
+                .containsEntry(CONTAIN_FIRST.name(), false);
         investigate(instance, true);
+        assertThat(instance).variables().containsEntry(APPROVAL_REQUIRED.name(), false);
         eradicateAndValidate(instance);
         closeEliminated(instance);
 
@@ -366,6 +367,20 @@ class RemediationProcessTest {
 
         assertThat(instance).isEnded().hasPassed(END_THREAT_ELIMINATED).hasNotPassed(CALL_MITIGATE_THREAT);
         Assertions.assertThat(eradications).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAskAManager_whenTheAnalystChangesThePlannedPatchToAnOsUpgrade() throws Exception {
+        ProcessInstance instance = report("VULNERABILITY", "LOW", false, "LOW");
+        triage(instance, "LOW");
+        assertThat(instance).variables().containsEntry(REMEDIATION_ACTION.name(), "PATCH_SOFTWARE");
+        execute(job(TASK_COLLECT_EVIDENCE));
+        complete(task(), withVariables(ROOT_CAUSE.name(), "kernel out of support", ELIMINABLE.name(), true,
+                REMEDIATION_ACTION.name(), "UPGRADE_OS"));
+
+        assertThat(instance).hasPassed(TASK_DECIDE_APPROVAL).isWaitingAt(TASK_APPROVE_ERADICATION).variables()
+                .containsEntry(APPROVAL_REQUIRED.name(), true)
+                .containsEntry(APPROVAL_REASON.name(), "An OS upgrade always needs a manager's approval");
     }
 
     @Test
@@ -851,19 +866,19 @@ class RemediationProcessTest {
 
     @Test
     void shouldTakeTheFormsDefaults_whenTasksAreCompletedWithoutTheirAnswers() throws Exception {
-        Mocks.register("recordTriage", new RecordTriageListener(threats));
-        Mocks.register("recordInvestigation", new RecordInvestigationListener(threats));
-        Mocks.register("recordApproval", new RecordApprovalListener());
         ProcessInstance instance = report("OUTDATED_OS", "MEDIUM", false, "MEDIUM");
 
         complete(task(), withVariables(SEVERITY.name(), "MEDIUM"));
-        assertThat(instance).isWaitingAt(TASK_NOTIFY_STAKEHOLDERS).variables().containsEntry(FALSE_POSITIVE.name(), false);
+        assertThat(instance).isWaitingAt(TASK_NOTIFY_STAKEHOLDERS).variables()
+                .containsEntry(TRIAGE_OUTCOME.name(), "CONFIRMED");
         execute(job(TASK_NOTIFY_STAKEHOLDERS));
         execute(job(TASK_COLLECT_EVIDENCE));
         complete(task(), withVariables(ROOT_CAUSE.name(), "end of life"));
-        assertThat(instance).isWaitingAt(TASK_APPROVE_ERADICATION).variables().containsEntry(ELIMINABLE.name(), true);
+        assertThat(instance).isWaitingAt(TASK_APPROVE_ERADICATION).variables()
+                .containsEntry(INVESTIGATION_OUTCOME.name(), "ELIMINABLE");
         complete(task(), withVariables(APPROVAL_COMMENT.name(), "not now"));
 
-        assertThat(instance).isWaitingAt(CALL_MITIGATE_THREAT).variables().containsEntry(ERADICATION_APPROVED.name(), false);
+        assertThat(instance).isWaitingAt(CALL_MITIGATE_THREAT).variables()
+                .containsEntry(APPROVAL_DECISION.name(), "REJECTED");
     }
 }
