@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The case the reliability tests drive in bulk: a vulnerability with its own CVE on a managed demo asset
- * below CRITICAL, which runs triage, notify, collect evidence, investigate, eradicate (PATCH_SOFTWARE),
- * validate, lift, confirm and ends ELIMINATED without approval or containment.
+ * The case the reliability tests drive in bulk: a vulnerability with its own CVE on the managed LOW demo asset,
+ * which runs triage, notify, collect evidence, investigate, eradicate (PATCH_SOFTWARE), validate, lift, confirm
+ * and ends ELIMINATED without approval or containment. Not on web-01 (HIGH): with several threats open on it,
+ * approval-policy asks a manager, as it should for a busy important host.
  */
 public final class PatchCases {
 
     public static final String PROCESS = "threat-remediation";
-    public static final List<String> ASSETS = List.of("web-01", "laptop-0042");
+    public static final List<String> ASSETS = List.of("laptop-0042");
 
     private PatchCases() {
     }
