@@ -115,8 +115,7 @@ class OcsfFindingMapper {
                 source(finding.path("metadata").path("product")),
                 cut(sourceRef(finding, malware), SOURCE_REF_MAX),
                 detectedAt.time(),
-                null), integer(finding.path("status_id")) != null
-                && integer(finding.path("status_id")) == STATUS_RESOLVED);
+                null), Integer.valueOf(STATUS_RESOLVED).equals(integer(finding.path("status_id"))));
     }
 
     private static String asset(JsonNode finding) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -122,11 +123,11 @@ class ValidateRemediationDelegate implements JavaDelegate {
                 .orElse(false);
     }
 
-    private static java.util.Optional<ActionType> action(String name) {
+    private static Optional<ActionType> action(String name) {
         try {
-            return java.util.Optional.of(ActionType.valueOf(name));
+            return Optional.of(ActionType.valueOf(name));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
