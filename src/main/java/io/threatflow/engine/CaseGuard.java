@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -298,19 +299,36 @@ class CaseGuard extends AbstractProcessEnginePlugin {
         String processKey = context.getProcessEngineConfiguration().getDeploymentCache()
                 .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
         for (FourEyes rule : fourEyes()) {
-            if (rule.processDefinitionKey().equals(processKey) && rule.checkTask().equals(task.getTaskDefinitionKey())
-                    && workers(context, rule, task.getProcessInstanceId()).contains(userId)) {
-                throw new CommandRefusedException("Four eyes: " + userId + " completed " + rule.workTask()
-                        + " in this case and may not " + doing + " " + rule.checkTask() + "; someone else must");
+            if (!rule.processDefinitionKey().equals(processKey) || !rule.checkTask().equals(task.getTaskDefinitionKey())) {
+                continue;
+            }
+            for (FourEyes.Worker worker : rule.workers()) {
+                if (workers(context, worker, task.getProcessInstanceId()).contains(userId)) {
+                    throw new CommandRefusedException("Four eyes: " + userId + " " + worker.didWhat()
+                            + ", so someone else must " + doing + " the task '" + task.getName() + "'");
+                }
             }
         }
     }
 
-    /** Who completed the work task in the case: the user of the completion, else the task's assignee. */
-    private static Set<String> workers(CommandContext context, FourEyes rule, String processInstanceId) {
+    /** The users who did the work: the user of each completion (else the task's assignee), or the starter. */
+    private static Set<String> workers(CommandContext context, FourEyes.Worker worker, String processInstanceId) {
         HistoryService history = context.getProcessEngineConfiguration().getHistoryService();
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return Set.of();
+        }
+        if (worker instanceof FourEyes.CompletedTask completed) {
+            String caseId = completed.inCallingCase() ? instance.getSuperProcessInstanceId() : processInstanceId;
+            return caseId == null ? Set.of() : completers(history, completed.taskDefinitionKey(), caseId);
+        }
+        return instance.getStartUserId() == null ? Set.of() : Set.of(instance.getStartUserId());
+    }
+
+    private static Set<String> completers(HistoryService history, String taskDefinitionKey, String processInstanceId) {
         List<HistoricTaskInstance> done = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(rule.workTask()).finished().list().stream()
+                .taskDefinitionKey(taskDefinitionKey).finished().list().stream()
                 .filter(task -> TaskEntity.DELETE_REASON_COMPLETED.equals(task.getDeleteReason())).toList();
         if (done.isEmpty()) {
             return Set.of();

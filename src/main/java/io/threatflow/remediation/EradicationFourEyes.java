@@ -37,8 +37,8 @@ class EradicationFourEyes implements ApplicationRunner {
 
     @Bean
     FourEyes investigatorNeverApproves() {
-        return new FourEyes(RemediationProcess.KEY, RemediationProcess.TASK_INVESTIGATE_THREAT,
-                RemediationProcess.TASK_APPROVE_ERADICATION);
+        return FourEyes.between(RemediationProcess.KEY, RemediationProcess.TASK_INVESTIGATE_THREAT,
+                RemediationProcess.TASK_APPROVE_ERADICATION, "investigated this threat");
     }
 
     @Override
