@@ -207,6 +207,19 @@ public class ActionService {
         return log.forCase(threatId, caseId);
     }
 
+    /**
+     * Records that a person refused the action before anything was sent: a rejection in the log, with their
+     * words, so summaries show it and a later try under the same key is refused as well. Once per key.
+     */
+    @Transactional
+    public void recordRefusal(Threat threat, ActionKey key, String detail) {
+        requireSameThreat(threat, key);
+        if (log.findByKey(key).isEmpty()) {
+            log.append(key, scanner.scan(threat.assetId()).hostname(), ActionStatus.REJECTED, 1, detail,
+                    clock.instant());
+        }
+    }
+
     /** Records what validation saw for itself, as evidence: once per key, as a job run again sees it again. */
     @Transactional
     public void recordObservation(ActionKey key, String target, String detail) {

@@ -1,6 +1,7 @@
 package io.threatflow.mitigation;
 
 import io.threatflow.engine.ProcessVariable;
+import io.threatflow.inventory.Criticality;
 import io.threatflow.threat.Severity;
 import java.util.Date;
 import java.util.List;
@@ -14,6 +15,10 @@ public final class MitigationProcess {
     public static final String TASK_PREPARE_MITIGATION = "Task_PrepareMitigation";
     public static final String TASK_SELECT_MEASURES = "Task_SelectMeasures";
     public static final String SUBPROCESS_APPLY_MEASURES = "SubProcess_ApplyMeasures";
+    public static final String TASK_DECIDE_MEASURE_APPROVAL = "Task_DecideMeasureApproval";
+    public static final String TASK_APPROVE_MEASURE = "Task_ApproveMeasure";
+    public static final String TASK_RECORD_MEASURE_REFUSAL = "Task_RecordMeasureRefusal";
+    public static final String END_MEASURE_REFUSED = "EndEvent_MeasureRefused";
     public static final String TASK_APPLY_MEASURE = "Task_ApplyMeasure";
     public static final String TASK_VERIFY_MEASURE = "Task_VerifyMeasure";
     public static final String TASK_SUMMARISE_MEASURES = "Task_SummariseMeasures";
@@ -35,9 +40,33 @@ public final class MitigationProcess {
     public static final ProcessVariable<String> THREAT_TYPE = ProcessVariable.of("threatType", String.class);
     public static final ProcessVariable<String> ASSET_NAME = ProcessVariable.of("assetName", String.class);
     public static final ProcessVariable<Severity> SEVERITY = ProcessVariable.ofEnum("severity", Severity.class);
+    /** Inputs of the decision approval-policy, set on preparation. */
+    public static final ProcessVariable<Criticality> ASSET_CRITICALITY =
+            ProcessVariable.ofEnum("assetCriticality", Criticality.class);
+    public static final ProcessVariable<Boolean> KNOWN_EXPLOITED = ProcessVariable.of("knownExploited", Boolean.class);
+    public static final ProcessVariable<Integer> OTHER_OPEN_THREATS = ProcessVariable.of("otherOpenThreats", Integer.class);
     /** The result of the decision mitigation-measures: names of action types, in the order they are applied. */
     public static final ProcessVariable<List<String>> MEASURES = ProcessVariable.ofList("measures", String.class);
     public static final ProcessVariable<String> MEASURE = ProcessVariable.of("measure", String.class);
+    /** Results of the decision approval-policy for the current measure: the gateway 'Approval required?' reads them. */
+    public static final ProcessVariable<Boolean> MEASURE_APPROVAL_REQUIRED =
+            ProcessVariable.of("measureApprovalRequired", Boolean.class);
+    public static final ProcessVariable<String> MEASURE_APPROVAL_REASON =
+            ProcessVariable.of("measureApprovalReason", String.class);
+    /** The approval form's answer (a manager's choice; never read by a gateway) and comment. */
+    public static final ProcessVariable<String> MEASURE_DECISION = ProcessVariable.of("measureDecision", String.class);
+    public static final ProcessVariable<String> MEASURE_DECISION_COMMENT =
+            ProcessVariable.of("measureDecisionComment", String.class);
+    /** System-written from the approval form on completion: the one thing the gateway 'Approved?' reads. */
+    public static final ProcessVariable<MeasureDecision> MEASURE_APPROVAL_DECISION =
+            ProcessVariable.ofEnum("measureApprovalDecision", MeasureDecision.class);
+    public static final ProcessVariable<String> MEASURE_DECIDED_BY = ProcessVariable.of("measureDecidedBy", String.class);
+    /** Task-local on the approval task: the measure, its target and its purpose in words. */
+    public static final ProcessVariable<String> MEASURE_DESCRIPTION = ProcessVariable.of("measureDescription", String.class);
+
+    /** A manager's answer on a measure that needs approval. */
+    public enum MeasureDecision { APPROVED, REFUSED }
+
     public static final ProcessVariable<Boolean> MEASURE_EFFECTIVE = ProcessVariable.of("measureEffective", Boolean.class);
     public static final ProcessVariable<String> MITIGATION_SUMMARY = ProcessVariable.of("mitigationSummary", String.class);
     public static final ProcessVariable<Boolean> RESIDUAL_RISK_ACCEPTED = ProcessVariable.of("residualRiskAccepted", Boolean.class);

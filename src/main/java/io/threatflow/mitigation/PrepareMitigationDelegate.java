@@ -2,6 +2,7 @@ package io.threatflow.mitigation;
 
 import static io.threatflow.mitigation.MitigationProcess.*;
 
+import io.threatflow.inventory.InventoryService;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
@@ -12,16 +13,19 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_PrepareMitigation}: loads the threat the measures are for. Started on its own (not called by
- * a remediation case) the mode defaults to LONG_TERM.
+ * {@code Task_PrepareMitigation}: loads the threat the measures are for, and what approval-policy decides each
+ * measure's approval from: the asset's criticality, whether the threat is known exploited and how many other open
+ * threats the asset has. Started on its own (not called by a remediation case) the mode defaults to LONG_TERM.
  */
 @Component("prepareMitigation")
 class PrepareMitigationDelegate implements JavaDelegate {
 
     private final ThreatService threats;
+    private final InventoryService inventory;
 
-    PrepareMitigationDelegate(ThreatService threats) {
+    PrepareMitigationDelegate(ThreatService threats, InventoryService inventory) {
         this.threats = threats;
+        this.inventory = inventory;
     }
 
     @Override
@@ -41,6 +45,9 @@ class PrepareMitigationDelegate implements JavaDelegate {
         THREAT_TYPE.set(execution, threat.type().name());
         ASSET_NAME.set(execution, threat.assetName());
         SEVERITY.set(execution, threat.severity() != null ? threat.severity() : Severity.MEDIUM);
+        ASSET_CRITICALITY.set(execution, inventory.get(threat.assetId()).criticality());
+        KNOWN_EXPLOITED.set(execution, threat.knownExploited());
+        OTHER_OPEN_THREATS.set(execution, threats.openThreatsOnSameAsset(threat).size());
     }
 
     private static Mode mode(String value) {

@@ -1,6 +1,7 @@
 package io.threatflow.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.threatflow.testing.ApiClient;
 import io.threatflow.testing.CaseSteps;
@@ -88,5 +89,66 @@ class FourEyesHttpTest {
 
         assertThat(ownApproval.status()).as(ownApproval.toString()).isEqualTo(403);
         assertThat(RawApi.as(http, "manager").get("/engine-rest/task/" + approval).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseTheTriagerAContainmentMeasureTheyCaused_onEveryPath_andLetAnotherManagerDecide() {
+        String triager = TestUsers.create(identity, "contain", Groups.ANALYSTS, Groups.MANAGERS);
+        ApiClient analyst = new ApiClient(http, triager);
+        String threatId = analyst.report(Map.of("title", "Ransomware beacon on db-01 " + UUID.randomUUID(),
+                "type", "MALWARE", "asset", "db-01"));
+        analyst.submit(analyst.awaitTask(threatId, "Task_TriageThreat"), Map.of("falsePositive", false, "severity", "HIGH"));
+        ApiClient manager = new ApiClient(http, "manager");
+        String approval = manager.awaitTask(threatId, "Task_ApproveMeasure");
+        String task = "/engine-rest/task/" + approval;
+        Map<String, Object> approve = Map.of("variables", Map.of("measureDecision", Map.of("value", "APPROVED"),
+                "measureDecisionComment", Map.of("value", "isolating it myself")));
+        RawApi self = RawApi.as(http, triager);
+
+        List<RawApi.Answer> attempts = List.of(
+                self.postJson(task + "/claim", Map.of("userId", triager)),
+                self.postJson(task + "/submit-form", approve),
+                self.postJson(task + "/complete", approve),
+                RawApi.as(http, "manager").postJson(task + "/assignee", Map.of("userId", triager)));
+
+        assertThat(attempts).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+            assertThat((String) answer.json().get("detail")).as(answer.toString())
+                    .contains("Four eyes", triager, "started this mitigation");
+        });
+        Map<String, Object> form = RawApi.as(http, "manager").get(task + "/form-variables").json();
+        assertThat(form.toString()).contains("Isolate the host on db-01", "CRITICAL server");
+        manager.submit(approval, Map.of("measureDecision", "REFUSED", "measureDecisionComment",
+                "the database serves payments; monitor it instead"));
+        assertThat(RawApi.as(http, "admin").get("/api/threats/" + threatId + "/timeline").status()).isEqualTo(200);
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                RawApi.as(http, "manager").get("/api/threats/" + threatId).json().toString())
+                .contains("refused by manager before it was sent"));
+    }
+
+    @Test
+    void shouldRefuseTheManagerWhoStartedAMitigation_theMeasureDecision() {
+        String requester = TestUsers.create(identity, "requester", Groups.MANAGERS);
+        ApiClient analyst = new ApiClient(http, "analyst");
+        String threatId = analyst.report(Map.of("title", "Compromised service account on db-01 " + UUID.randomUUID(),
+                "type", "COMPROMISED_ACCOUNT", "asset", "db-01"));
+        analyst.awaitTask(threatId, "Task_TriageThreat");
+        RawApi.Answer started = RawApi.as(http, requester).postJson(
+                "/engine-rest/process-definition/key/threat-mitigation/submit-form",
+                Map.of("variables", Map.of("threatId", Map.of("value", threatId))));
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        String mitigation = (String) started.json().get("id");
+        String approval = await().atMost(java.time.Duration.ofSeconds(30)).until(() -> RawApi.as(http, "manager")
+                .get("/engine-rest/task?processInstanceId=" + mitigation + "&taskDefinitionKey=Task_ApproveMeasure")
+                .jsonList(), tasks -> !tasks.isEmpty()).get(0).get("id").toString();
+
+        RawApi.Answer own = RawApi.as(http, requester).postJson("/engine-rest/task/" + approval + "/submit-form",
+                Map.of("variables", Map.of("measureDecision", Map.of("value", "APPROVED"),
+                        "measureDecisionComment", Map.of("value", "mine"))));
+
+        assertThat(own.status()).as(own.toString()).isEqualTo(403);
+        assertThat((String) own.json().get("detail")).contains(requester, "started this mitigation");
+        new ApiClient(http, "manager").submit(approval, Map.of("measureDecision", "APPROVED",
+                "measureDecisionComment", "disable it; the owner is told"));
     }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One test per outcome of threat-mitigation, with the real decision and mocked delegates. */
 @Deployment(resources = {"processes/threat-mitigation.bpmn", "processes/mitigation-measures.dmn",
-        "forms/review-residual-risk.form", "forms/start-mitigation.form"})
+        "processes/approval-policy.dmn", "forms/approve-measure.form", "forms/review-residual-risk.form",
+        "forms/start-mitigation.form"})
 class MitigationProcessTest {
 
     static final String RECEIVE_MEASURE_RESULT = "ReceiveTask_AwaitMeasureResult";
@@ -47,6 +48,7 @@ class MitigationProcessTest {
     final JavaDelegate recordRiskAcceptance = mock(JavaDelegate.class);
     final JavaDelegate requestReinvestigation = mock(JavaDelegate.class);
     final JavaDelegate escalateStalledAction = mock(JavaDelegate.class);
+    final JavaDelegate recordMeasureRefusal = mock(JavaDelegate.class);
     /** The measures whose target accepts them for later and posts the result. */
     final Set<String> acceptedForLater = new HashSet<>();
 
@@ -65,6 +67,10 @@ class MitigationProcessTest {
             }
         });
         Mocks.register("escalateStalledAction", escalateStalledAction);
+        // the real listeners: they describe the measure and turn the manager's answer into what the gateway reads
+        Mocks.register("describeMeasure", new DescribeMeasureListener());
+        Mocks.register("recordMeasureApproval", new RecordMeasureApprovalListener());
+        Mocks.register("recordMeasureRefusal", recordMeasureRefusal);
         Mocks.register("verifyMeasure", (JavaDelegate) execution -> {
             verified.add(MEASURE.from(execution));
             MEASURE_EFFECTIVE.setLocal(execution, true);
@@ -85,9 +91,27 @@ class MitigationProcessTest {
     }
 
     private ProcessInstance request(String mode, String type, String severity) {
+        return request(mode, type, severity, "MEDIUM");
+    }
+
+    /** What Task_PrepareMitigation would have set, approval-policy's inputs included. */
+    private ProcessInstance request(String mode, String type, String severity, String assetCriticality) {
         return runtimeService().startProcessInstanceByKey(KEY, "threat-7", withVariables(
                 THREAT_ID.name(), "threat-7", MITIGATION_MODE.name(), mode, THREAT_TYPE.name(), type,
-                SEVERITY.name(), severity, MITIGATION_LEVEL.name(), 1));
+                SEVERITY.name(), severity, MITIGATION_LEVEL.name(), 1, ASSET_NAME.name(), "db-01",
+                ASSET_CRITICALITY.name(), assetCriticality, KNOWN_EXPLOITED.name(), false,
+                OTHER_OPEN_THREATS.name(), 0));
+    }
+
+    private void decideMeasure(ProcessInstance instance, String decision, String comment) {
+        assertThat(instance).isWaitingAt(TASK_APPROVE_MEASURE);
+        assertThat(task(instance)).hasDefinitionKey(TASK_APPROVE_MEASURE).hasCandidateGroup("managers");
+        identityService().setAuthenticatedUserId("max");
+        try {
+            complete(task(instance), withVariables(MEASURE_DECISION.name(), decision, MEASURE_DECISION_COMMENT.name(), comment));
+        } finally {
+            identityService().clearAuthentication();
+        }
     }
 
     /** Runs the apply and verify jobs of every measure, one measure after the other. */
@@ -199,5 +223,50 @@ class MitigationProcessTest {
 
         assertThat(instance).isEnded().hasPassed(END_REINVESTIGATION_REQUESTED);
         verify(requestReinvestigation).execute(any());
+    }
+
+    @Test
+    void shouldAskAManagerBeforeIsolatingACriticalServer_andIsolateIt_whenApproved() throws Exception {
+        ProcessInstance instance = request("CONTAINMENT", "MALWARE", "HIGH", "CRITICAL");
+        applyMeasures(instance);
+
+        assertThat(instance).isWaitingAt(TASK_APPROVE_MEASURE).hasPassed(TASK_DECIDE_MEASURE_APPROVAL);
+        Assertions.assertThat(applied).as("nothing runs before the manager decides").isEmpty();
+        Assertions.assertThat(taskService().getVariableLocal(task(instance).getId(), MEASURE_DESCRIPTION.name()))
+                .isEqualTo("Isolate the host on db-01, to contain the threat while it is investigated and remediated.");
+        Assertions.assertThat((String) runtimeService().getVariable(instance.getId(), MEASURE_APPROVAL_REASON.name()))
+                .contains("CRITICAL server");
+        decideMeasure(instance, "APPROVED", "isolate; the application team is told");
+        applyMeasures(instance);
+
+        assertThat(instance).isEnded().hasPassed(END_THREAT_CONTAINED).hasNotPassed(END_MEASURE_REFUSED)
+                .variables().containsEntry(MEASURE_DECIDED_BY.name(), "max");
+        Assertions.assertThat(applied).containsExactly("ISOLATE_HOST", "RAISE_MONITORING");
+        verify(recordMeasureRefusal, never()).execute(any());
+    }
+
+    @Test
+    void shouldRecordARefusedMeasure_andApplyTheOthers() throws Exception {
+        ProcessInstance instance = request("CONTAINMENT", "MALWARE", "HIGH", "CRITICAL");
+        applyMeasures(instance);
+        decideMeasure(instance, "REFUSED", "the payment service runs on it; monitor it instead");
+        applyMeasures(instance);
+
+        assertThat(instance).isEnded().hasPassed(TASK_RECORD_MEASURE_REFUSAL, END_MEASURE_REFUSED, END_THREAT_CONTAINED);
+        Assertions.assertThat(applied).containsExactly("RAISE_MONITORING");
+        verify(recordMeasureRefusal).execute(any());
+    }
+
+    @Test
+    void shouldRefuseAMeasureDecisionWithoutAnAnswer() {
+        ProcessInstance instance = request("CONTAINMENT", "MALWARE", "HIGH", "CRITICAL");
+        applyMeasures(instance);
+
+        Assertions.assertThatThrownBy(() -> complete(task(instance), withVariables(MEASURE_DECISION_COMMENT.name(), "hm")))
+                .hasMessageContaining("'measureDecision' is required");
+        Assertions.assertThatThrownBy(() -> complete(task(instance), withVariables(MEASURE_DECISION.name(), "maybe")))
+                .hasMessageContaining("'measureDecision' must be one of");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_MEASURE);
+        Assertions.assertThat(applied).isEmpty();
     }
 }

@@ -1,6 +1,9 @@
 package io.threatflow.mitigation;
 
+import static io.threatflow.mitigation.MitigationProcess.ASSET_CRITICALITY;
 import static io.threatflow.mitigation.MitigationProcess.ASSET_NAME;
+import static io.threatflow.mitigation.MitigationProcess.KNOWN_EXPLOITED;
+import static io.threatflow.mitigation.MitigationProcess.OTHER_OPEN_THREATS;
 import static io.threatflow.mitigation.MitigationProcess.CASE_ID;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_LEVEL;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_MODE;
@@ -16,11 +19,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.threatflow.inventory.Criticality;
+import io.threatflow.inventory.InventoryService;
 import io.threatflow.testing.FakeExecution;
+import io.threatflow.testing.TestThreats;
+import io.threatflow.testing.TestAssets;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import io.threatflow.threat.ThreatType;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +37,8 @@ import org.junit.jupiter.api.Test;
 class PrepareMitigationDelegateTest {
 
     private final ThreatService threats = mock(ThreatService.class);
-    private final PrepareMitigationDelegate delegate = new PrepareMitigationDelegate(threats);
+    private final InventoryService inventory = mock(InventoryService.class);
+    private final PrepareMitigationDelegate delegate = new PrepareMitigationDelegate(threats, inventory);
 
     @Test
     void shouldDefaultToLongTermAtLevelOne_andLoadThreat_whenStartedOnItsOwn() {
@@ -128,7 +137,23 @@ class PrepareMitigationDelegateTest {
                 MITIGATION_LEVEL.name());
     }
 
+    @Test
+    void shouldSetWhatApprovalPolicyDecidesFrom_forEachMeasure() {
+        Threat threat = threat(ThreatType.MALWARE).knownExploited().build();
+        givenThreat(threat);
+        when(inventory.get(TestThreats.ASSET_ID)).thenReturn(TestAssets.asset().criticality(Criticality.CRITICAL).build());
+        when(threats.openThreatsOnSameAsset(threat)).thenReturn(List.of(threat(ThreatType.VULNERABILITY).id("t-2").build(),
+                threat(ThreatType.EXPOSED_SERVICE).id("t-3").build()));
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"));
+
+        delegate.execute(execution);
+
+        assertThat(execution.getVariables()).containsEntry(ASSET_CRITICALITY.name(), "CRITICAL")
+                .containsEntry(KNOWN_EXPLOITED.name(), true).containsEntry(OTHER_OPEN_THREATS.name(), 2);
+    }
+
     private void givenThreat(Threat threat) {
         when(threats.get("threat-1")).thenReturn(threat);
+        when(inventory.get(TestThreats.ASSET_ID)).thenReturn(TestAssets.asset().build());
     }
 }

@@ -14,6 +14,7 @@ public final class TestAssets {
     private NetworkState networkState = NetworkState.CONNECTED;
     private String owner = "hr-it";
     private boolean managed = true;
+    private Criticality criticality = Criticality.MEDIUM;
     private boolean accountDisabled;
     private boolean credentialsCompromised;
     private boolean monitoringElevated;
@@ -50,6 +51,11 @@ public final class TestAssets {
 
     public TestAssets owner(String owner) {
         this.owner = owner;
+        return this;
+    }
+
+    public TestAssets criticality(Criticality criticality) {
+        this.criticality = criticality;
         return this;
     }
 
@@ -90,7 +96,7 @@ public final class TestAssets {
 
     public Asset build() {
         return new Asset(TestThreats.ASSET_ID, hostname, ipAddress, "Windows Server", "2012 R2", osSupported,
-                networkState, Criticality.MEDIUM, owner, managed, accountDisabled, credentialsCompromised,
+                networkState, criticality, owner, managed, accountDisabled, credentialsCompromised,
                 monitoringElevated, openPorts, blockedPorts, findings, false, Set.of());
     }
 }

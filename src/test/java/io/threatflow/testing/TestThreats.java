@@ -22,6 +22,7 @@ public final class TestThreats {
     private String cve;
     private Integer port;
     private boolean dryRun;
+    private boolean knownExploited;
 
     private TestThreats(ThreatType type) {
         this.type = type;
@@ -61,13 +62,18 @@ public final class TestThreats {
         return this;
     }
 
+    public TestThreats knownExploited() {
+        this.knownExploited = true;
+        return this;
+    }
+
     public TestThreats dryRun() {
         this.dryRun = true;
         return this;
     }
 
     public Threat build() {
-        return new Threat(id, title, null, type, severity, reportedSeverity, false, ASSET_ID, ASSET_NAME, cve, port,
+        return new Threat(id, title, null, type, severity, reportedSeverity, knownExploited, ASSET_ID, ASSET_NAME, cve, port,
                 "test", null, ThreatStatus.OPEN, null, Instant.parse("2025-06-01T08:00:00Z"), null, Map.of(), dryRun);
     }
 }
