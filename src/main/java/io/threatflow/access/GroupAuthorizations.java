@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -31,8 +32,10 @@ import org.springframework.stereotype.Component;
 /**
  * What each group may do, granted on every start so that an upgrade brings existing installations in line: a
  * group's grant on a resource named here becomes exactly the permissions declared, missing ones added and others
- * taken away (as UPDATE_INSTANCE was from managers). Tasks need no grant here: the engine lets the members of a
- * task's candidate group work it, and nobody else.
+ * taken away (as UPDATE_INSTANCE was from managers). Tasks are granted per process definition, not per task:
+ * analysts see and work the tasks of threat-remediation, managers those of both processes and may hand them to
+ * someone; engine.CaseGuard lets only a task's candidates (its candidate groups' members) and assignee work it.
+ * Per-task rows that earlier versions wrote are removed on start.
  */
 @Component
 @Order(3)
@@ -51,7 +54,8 @@ class GroupAuthorizations implements ApplicationRunner {
             new Grant(Groups.ANALYSTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.ANALYSTS, Resources.PROCESS_DEFINITION, REMEDIATION, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY),
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.TASK_WORK),
             new Grant(Groups.ANALYSTS, Resources.PROCESS_DEFINITION, MITIGATION, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),
             new Grant(Groups.ANALYSTS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE),
@@ -77,7 +81,8 @@ class GroupAuthorizations implements ApplicationRunner {
     private static Permission[] managerPermissions() {
         return new Permission[] {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB};
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.RETRY_JOB};
     }
 
     /** Every permission a grant here may hold, to tell one grant from another. */
@@ -90,12 +95,21 @@ class GroupAuthorizations implements ApplicationRunner {
             Groups.ANALYSTS, List.of(IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER),
             Groups.MANAGERS, List.of(IdentitySetup.MANAGER_FILTER, IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER));
 
+    /**
+     * The rows earlier versions let the engine write for each task of a process (its candidate groups, assignee):
+     * granted per definition now. Tasks created by hand (no process) keep theirs.
+     */
+    private static final String DELETE_PROCESS_TASK_ROWS = "delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ?"
+            + " and RESOURCE_ID_ in (select ID_ from ACT_RU_TASK where PROC_DEF_ID_ is not null)";
+
     private final AuthorizationService authorizations;
     private final FilterService filters;
+    private final JdbcTemplate jdbc;
 
-    GroupAuthorizations(AuthorizationService authorizations, FilterService filters) {
+    GroupAuthorizations(AuthorizationService authorizations, FilterService filters, JdbcTemplate jdbc) {
         this.authorizations = authorizations;
         this.filters = filters;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -113,6 +127,10 @@ class GroupAuthorizations implements ApplicationRunner {
         }
         if (changed > 0) {
             log.info("Granted or extended {} group authorizations", changed);
+        }
+        int perTask = jdbc.update(DELETE_PROCESS_TASK_ROWS, Resources.TASK.resourceType());
+        if (perTask > 0) {
+            log.info("Removed {} per-task authorizations: tasks of a process are granted per definition", perTask);
         }
     }
 

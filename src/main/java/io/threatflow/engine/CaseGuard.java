@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -42,7 +43,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
@@ -144,7 +147,7 @@ class CaseGuard extends AbstractProcessEnginePlugin {
             String taskId = (String) field(command, "taskId");
             Map<String, Object> variables = variables(field(command,
                     command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
-            return context -> completion(context, user.getUserId(), admin, taskId, variables);
+            return context -> completion(context, user.getUserId(), user.getGroupIds(), admin, taskId, variables);
         }
         if (command instanceof SubmitStartFormCmd) {
             String definitionId = (String) field(command, "processDefinitionId");
@@ -164,21 +167,37 @@ class CaseGuard extends AbstractProcessEnginePlugin {
             }
             return null;
         }
-        if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd
-                || command instanceof AbstractAddIdentityLinkCmd) {
+        if (command instanceof ClaimTaskCmd) {
             String taskId = (String) field(command, "taskId");
             String userId = (String) field(command, "userId");
-            return context -> assignment(context, taskId, userId);
+            return context -> {
+                if (!admin) {
+                    requireCandidate(context, taskId, user.getUserId(), user.getGroupIds(), "claim");
+                }
+                assignment(context, taskId, userId, admin);
+            };
+        }
+        if (command instanceof DelegateTaskCmd) {
+            String taskId = (String) field(command, "taskId");
+            String userId = (String) field(command, "userId");
+            return context -> assignment(context, taskId, userId, admin);
+        }
+        if (command instanceof AbstractAddIdentityLinkCmd) {
+            String taskId = (String) field(command, "taskId");
+            String userId = (String) field(command, "userId");
+            String type = (String) field(command, "type");
+            boolean givesTheTask = IdentityLinkType.ASSIGNEE.equals(type) || IdentityLinkType.OWNER.equals(type);
+            return context -> assignment(context, taskId, userId, admin || !givesTheTask);
         }
         if (command instanceof SaveTaskCmd) {
             TaskEntity changed = (TaskEntity) field(command, "task");
             return context -> {
                 TaskEntity stored = changed.getId() == null ? null : context.getTaskManager().findTaskById(changed.getId());
                 if (stored != null && !Objects.equals(stored.getAssignee(), changed.getAssignee())) {
-                    assignment(context, stored.getId(), changed.getAssignee());
+                    assignment(context, stored.getId(), changed.getAssignee(), admin);
                 }
                 if (stored != null && !Objects.equals(stored.getOwner(), changed.getOwner())) {
-                    assignment(context, stored.getId(), changed.getOwner());
+                    assignment(context, stored.getId(), changed.getOwner(), admin);
                 }
             };
         }
@@ -202,7 +221,7 @@ class CaseGuard extends AbstractProcessEnginePlugin {
         return null;
     }
 
-    private void completion(CommandContext context, String userId, boolean admin, String taskId,
+    private void completion(CommandContext context, String userId, List<String> groupIds, boolean admin, String taskId,
                             Map<String, Object> variables) {
         TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task == null) {
@@ -212,6 +231,7 @@ class CaseGuard extends AbstractProcessEnginePlugin {
         if (admin || ApplicationInput.isActive()) {
             return;
         }
+        requireCandidate(context, taskId, userId, groupIds, "complete");
         FormFields form = fields(context, context.getProcessEngineConfiguration().getFormService()
                 .getTaskFormData(taskId), "the task " + task.getTaskDefinitionKey());
         refuseOutside(form, variables, name -> task.getVariableTyped(name, false),
@@ -285,10 +305,47 @@ class CaseGuard extends AbstractProcessEnginePlugin {
         return FormFields.none("(none: " + whose + " has no Camunda Form)");
     }
 
-    private void assignment(CommandContext context, String taskId, String userId) {
+    /**
+     * A task given to {@code userId} (assignee, owner, delegate, candidate): four eyes, and unless {@code anyone}
+     * (an administrator gives it, or only a candidate is added) the user must be one who may work it.
+     */
+    private void assignment(CommandContext context, String taskId, String userId, boolean anyone) {
         TaskEntity task = taskId == null || userId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task != null) {
             checkFourEyes(context, task, userId, "be given");
+            if (!anyone) {
+                List<String> groups = context.getReadOnlyIdentityProvider().createGroupQuery().groupMember(userId)
+                        .list().stream().map(Group::getId).toList();
+                requireCandidate(context, task.getId(), userId, groups, "be given");
+            }
+        }
+    }
+
+    /**
+     * Only a task's candidates (a member of a candidate group, a candidate user) and its assignee work it. Task
+     * permissions are granted per process definition (no rows per task: see AuthorizationDefaults), so this is
+     * what keeps an analyst off a manager's approval in the same case. A task without candidates (created by hand)
+     * is left to its own authorizations.
+     */
+    private void requireCandidate(CommandContext context, String taskId, String userId, List<String> groupIds,
+                                  String doing) {
+        TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task == null || task.getProcessDefinitionId() == null || userId.equals(task.getAssignee())) {
+            return;
+        }
+        List<IdentityLinkEntity> candidates = context.getIdentityLinkManager().findIdentityLinksByTaskId(taskId)
+                .stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<String> groups = groupIds == null ? Set.of() : Set.copyOf(groupIds);
+        boolean candidate = candidates.stream().anyMatch(link -> userId.equals(link.getUserId())
+                || link.getGroupId() != null && groups.contains(link.getGroupId()));
+        if (!candidate) {
+            String whose = candidates.stream().map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId())
+                    .distinct().sorted().collect(Collectors.joining(", "));
+            throw new CommandRefusedException(userId + " may not " + doing + " the task '" + task.getName()
+                    + "': it is worked by " + whose);
         }
     }
 

@@ -8,19 +8,15 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * A user may read their own user record and change their profile and password, nothing more. Camunda grants a
- * new user ALL on their own record, which lets them delete themselves too; here a new user gets READ and UPDATE,
- * and on start the users who hold ALL on their own record from before get the same.
+ * new user ALL on their own record, which lets them delete themselves too; here a new user gets READ and UPDATE
+ * ({@link AuthorizationDefaults}), and on start the users who hold ALL on their own record from before get the same.
  */
 @Component
 class OwnUserRecord extends AbstractProcessEnginePlugin {
@@ -28,19 +24,6 @@ class OwnUserRecord extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(OwnUserRecord.class);
 
     static final Permission[] OWN_RECORD = {Permissions.READ, Permissions.UPDATE};
-
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getResourceAuthorizationProvider() == null) {
-            configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
-                @Override
-                public AuthorizationEntity[] newUser(User user) {
-                    return new AuthorizationEntity[] {createGrantAuthorization(user.getId(), null, Resources.USER,
-                            user.getId(), OWN_RECORD)};
-                }
-            });
-        }
-    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {

@@ -83,13 +83,19 @@ class AccessHttpTest {
             "analyst,CREATE_INSTANCE,6,ProcessDefinition,threat-remediation,true",
             "analyst,READ_HISTORY,6,ProcessDefinition,threat-remediation,true",
             "analyst,READ_HISTORY,6,ProcessDefinition,threat-mitigation,true",
-            "analyst,READ_TASK,6,ProcessDefinition,threat-remediation,false",
+            // tasks are granted per definition (no rows per task); engine.CaseGuard lets only candidates work one
+            "analyst,READ_TASK,6,ProcessDefinition,threat-remediation,true",
+            "analyst,TASK_WORK,6,ProcessDefinition,threat-remediation,true",
+            "analyst,READ_TASK,6,ProcessDefinition,threat-mitigation,false",
+            "analyst,TASK_ASSIGN,6,ProcessDefinition,threat-remediation,false",
             "analyst,RETRY_JOB,6,ProcessDefinition,threat-remediation,false",
             "analyst,UPDATE_INSTANCE,6,ProcessDefinition,threat-remediation,false",
             "analyst,CREATE,9,Deployment,*,false",
             "analyst,ACCESS,0,Application,cockpit,false",
             // managers: read everything of the threat processes, retry jobs; no deployments, no Admin
             "manager,READ_TASK,6,ProcessDefinition,threat-remediation,true",
+            "manager,TASK_WORK,6,ProcessDefinition,threat-mitigation,true",
+            "manager,TASK_ASSIGN,6,ProcessDefinition,threat-remediation,true",
             "manager,READ_HISTORY,6,ProcessDefinition,threat-mitigation,true",
             "manager,RETRY_JOB,6,ProcessDefinition,threat-remediation,true",
             // ... but change no running case: that is for administrators
@@ -154,21 +160,38 @@ class AccessHttpTest {
     }
 
     @Test
-    void shouldShowAnalystsOnlyTheirGroupsTasks_andRefuseThemManagerTasks() {
+    void shouldKeepManagerTasksOutOfTheAnalystsQueue_andLetOnlyTheirCandidatesWorkThem_withoutRowsPerTask() {
         // another analyst investigates, so that four eyes is not why the analyst is refused
         ApiClient investigator = new ApiClient(http, TestUsers.create(identity, "investigator", Groups.ANALYSTS));
         String threatId = CaseSteps.awaitingApproval(investigator, "access-os-01.corp");
         String approval = manager.awaitTask(threatId, "Task_ApproveEradication");
 
-        ResponseEntity<List<Map<String, Object>>> analystTasks = http.withBasicAuth("analyst", ApiClient.PASSWORD)
-                .exchange("/engine-rest/task?processInstanceBusinessKey=" + threatId, HttpMethod.GET, null,
-                        new org.springframework.core.ParameterizedTypeReference<>() { });
-        assertThat(analystTasks.getBody()).isEmpty();
+        ResponseEntity<List<Map<String, Object>>> analystQueue = http.withBasicAuth("analyst", ApiClient.PASSWORD)
+                .exchange("/engine-rest/task?candidateGroup=analysts&processInstanceBusinessKey=" + threatId,
+                        HttpMethod.GET, null, new org.springframework.core.ParameterizedTypeReference<>() { });
+        assertThat(analystQueue.getBody()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 7"
+                + " and RESOURCE_ID_ = ?", Long.class, approval)).as("no authorization rows per task").isZero();
 
-        ResponseEntity<Map<String, Object>> refused = analyst.post("/engine-rest/task/" + approval + "/submit-form",
-                Map.of("variables", Map.of("eradicationApproved", Map.of("value", true),
-                        "approvalComment", Map.of("value", "looks fine to me"))));
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        RawApi asAnalyst = RawApi.as(http, "analyst");
+        List<RawApi.Answer> refused = List.of(
+                asAnalyst.postJson("/engine-rest/task/" + approval + "/submit-form", Map.of("variables", Map.of(
+                        "eradicationApproved", Map.of("value", true), "approvalComment", Map.of("value", "fine")))),
+                asAnalyst.postJson("/engine-rest/task/" + approval + "/complete", Map.of()),
+                asAnalyst.postJson("/engine-rest/task/" + approval + "/claim", Map.of("userId", "analyst")),
+                asAnalyst.postJson("/engine-rest/task/" + approval + "/assignee", Map.of("userId", "analyst")),
+                // nor can a manager hand it to someone outside its candidate group
+                RawApi.as(http, "manager").postJson("/engine-rest/task/" + approval + "/assignee",
+                        Map.of("userId", "analyst")),
+                RawApi.as(http, "manager").postJson("/engine-rest/task/" + approval + "/identity-links",
+                        Map.of("userId", "analyst", "type", "assignee")));
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        });
+        assertThat((String) refused.get(0).json().get("detail")).contains("analyst may not complete",
+                "Approve eradication", "worked by managers");
+        assertThat(RawApi.as(http, "manager").get("/engine-rest/task/" + approval).json().get("assignee")).isNull();
 
         manager.submit(approval, Map.of("eradicationApproved", false, "approvalComment", "not in this change window"));
         assertThat(manager.awaitTask(threatId, "Task_ReviewResidualRisk")).isNotBlank();
