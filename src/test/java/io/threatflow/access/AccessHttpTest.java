@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -195,6 +197,25 @@ class AccessHttpTest {
 
         manager.submit(approval, Map.of("eradicationApproved", false, "approvalComment", "not in this change window"));
         assertThat(manager.awaitTask(threatId, "Task_ReviewResidualRisk")).isNotBlank();
+    }
+
+    @Test
+    void shouldRemoveTheRowsPerTaskThatEarlierVersionsWrote_onStart() {
+        String threatId = CaseSteps.atInvestigation(analyst, "access-rows-01.corp");
+        String investigation = analyst.awaitTask(threatId, "Task_InvestigateThreat");
+        Authorization old = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        old.setGroupId(Groups.ANALYSTS);
+        old.setResource(Resources.TASK);
+        old.setResourceId(investigation);
+        old.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
+        authorizations.saveAuthorization(old);
+
+        groupAuthorizations.run(null);
+
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(investigation)
+                .count()).isZero();
+        analyst.submit(investigation, Map.of("rootCause", "end of support", "eliminable", true,
+                "remediationAction", "UPGRADE_OS"));
     }
 
     @Test
