@@ -38,7 +38,8 @@ final class ExpressionRules {
     static final String NO_METHOD_CALLS = "no method calls in expressions";
     static final String NO_FUNCTIONS = "no functions in expressions";
     static final String NO_BEANS = "no engine services or other Spring beans in expressions";
-    static final String ENGINE_OBJECTS = "execution, task and decisionResult only through the documented helpers";
+    static final String ENGINE_OBJECTS = "execution, task and decisionResult only through the documented helpers "
+            + "(execution.getVariable('name'), execution.processBusinessKey, decisionResult's entries)";
     static final String NO_REFLECTION = "no reflection";
     static final String LITERAL_KEYS = "property names in brackets are literal";
     static final String VALID = "expressions are valid JUEL";
@@ -63,6 +64,8 @@ final class ExpressionRules {
             "decisionResult", "variableScope");
     /** Properties that lead from any object to its class and so to reflection. */
     private static final Set<String> REFLECTIVE = Set.of("class", "classLoader", "declaringClass", "module");
+    /** What a model reads of {@code execution} as a property: the business key a call activity passes on. */
+    private static final Set<String> EXECUTION_PROPERTIES = Set.of("processBusinessKey");
     private static final Set<String> DECISION_RESULT = Set.of("getSingleResult", "getFirstResult",
             "getSingleEntry", "getResultList", "collectEntries");
     private static final Set<String> DECISION_ENTRIES = Set.of("getEntry", "get", "getSingleEntry");
@@ -170,6 +173,9 @@ final class ExpressionRules {
                 node(property.getChild(1));
             } else if (REFLECTIVE.contains(name)) {
                 refuse(NO_REFLECTION, "property " + name);
+                return;
+            }
+            if (isIdentifier(prefix, "execution") && EXECUTION_PROPERTIES.contains(name)) {
                 return;
             }
             if (prefix instanceof AstIdentifier identifier && !ENGINE.contains(identifier.getName())) {

@@ -283,6 +283,7 @@ class ModelPolicyTest {
                     <camunda:outputParameter name="a">${decisionResult.getSingleResult().getEntry('a')}</camunda:outputParameter>
                     <camunda:outputParameter name="b">${decisionResult.getSingleResult().get('b')}</camunda:outputParameter>
                     <camunda:outputParameter name="c">${execution.getVariable('resolveDue')}</camunda:outputParameter>
+                    <camunda:outputParameter name="d">#{execution.processBusinessKey}</camunda:outputParameter>
                   </camunda:inputOutput></bpmn:extensionElements>
                 </bpmn:businessRuleTask>
                 <bpmn:sequenceFlow id="SequenceFlow_3" sourceRef="Task_Decide" targetRef="Task_Triage"/>
