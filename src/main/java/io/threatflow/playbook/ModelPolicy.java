@@ -44,12 +44,14 @@ class ModelPolicy implements DeploymentPolicy, DeploymentCheck {
             + "delegates";
     static final String CAMUNDA_FORMS = "forms are Camunda Forms (camunda:formRef)";
     static final String NO_VALIDATORS = "no custom form field validators";
+    static final String NO_SHELL_OR_MAIL = "no shell or mail tasks: service tasks are delegates or external tasks";
+    static final String NO_IMPORTS = "no imports: a model is parsed from itself alone";
     static final String NO_CMMN = "no CMMN case models";
     static final String FEEL_DECISIONS = "decisions are written in FEEL";
     static final String WELL_FORMED = "models are well-formed XML without DOCTYPE or entities";
 
     /** Attributes (in the camunda or legacy activiti namespace) that name a Java class to instantiate. */
-    private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
+    private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass", "formHandlerClass");
     private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
             "variableMappingDelegateExpression");
     /** Texts the engine never evaluates: what people read. */
@@ -94,7 +96,7 @@ class ModelPolicy implements DeploymentPolicy, DeploymentCheck {
     public List<PolicyViolation> violations(String resourceName, byte[] content) {
         String name = resourceName.toLowerCase(Locale.ROOT);
         List<PolicyViolation> violations = new ArrayList<>();
-        if (name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml")) {
+        if (name.endsWith(".cmmn") || name.matches(".*\\.cmmn\\d*\\.xml")) {
             violations.add(new PolicyViolation(resourceName, resourceName, NO_CMMN,
                     "ThreatFlow runs BPMN processes and DMN decisions only"));
             return violations;
@@ -177,19 +179,44 @@ class ModelPolicy implements DeploymentPolicy, DeploymentCheck {
                 process(element, name, at);
             }
             attributes(element, at);
+            StringBuilder own = new StringBuilder();
             for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
                 if (child instanceof Element nested) {
                     element(nested, at);
-                } else if ((child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)
-                        && ExpressionRules.isExpression(child.getNodeValue())) {
-                    expression(at, "<" + name + ">", child.getNodeValue().strip());
+                } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                    own.append(child.getNodeValue());
                 }
             }
+            // the engine reads an element's whole text: "$<![CDATA[{x}]]>", "$<!-- -->{x}" and "$<y>{x}</y>" are ${x}
+            if (!own.toString().isBlank()) {
+                String text = text(element);
+                if (ExpressionRules.isExpression(text)) {
+                    expression(at, "<" + name + ">", text.strip());
+                }
+            }
+        }
+
+        /** The element's text with its descendants', as the engine reads it, less what people read. */
+        String text(Element element) {
+            StringBuilder text = new StringBuilder();
+            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element nested && !PROSE.contains(nested.getLocalName())) {
+                    text.append(text(nested));
+                } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                    text.append(child.getNodeValue());
+                }
+            }
+            return text.toString();
         }
 
         void process(Element element, String name, String at) {
             if (name.equals("scriptTask") || name.equals("script")) {
                 refuse(at, NO_SCRIPTS, "<" + element.getTagName() + ">");
+            } else if (isExtension(element.getNamespaceURI()) && CLASS_ATTRIBUTES.contains(name)) {
+                refuse(at, NO_CLASSES, "<" + element.getTagName() + ">");
+            } else if (name.equals("import")) {
+                refuse(at, NO_IMPORTS, "<" + element.getTagName() + " location=\"" + element.getAttribute("location")
+                        + "\">");
             } else if (name.equals("connector")) {
                 refuse(at, NO_CONNECTORS, "<" + element.getTagName() + ">");
             } else if (name.equals("constraint") && "validator".equals(element.getAttribute("name"))) {
@@ -229,6 +256,9 @@ class ModelPolicy implements DeploymentPolicy, DeploymentCheck {
                     refuse(at, NO_SCRIPTS, attribute.getName() + "=\"" + value + "\"");
                 } else if (!dmn && extension && CLASS_ATTRIBUTES.contains(name)) {
                     refuse(at, NO_CLASSES, attribute.getName() + "=\"" + value + "\"");
+                } else if (!dmn && isExtension(attribute.getNamespaceURI()) && name.equals("type")
+                        && !value.equals("external")) {
+                    refuse(at, NO_SHELL_OR_MAIL, attribute.getName() + "=\"" + value + "\"");
                 } else if (!dmn && extension && name.equals("formKey") && !value.startsWith("camunda-forms:")) {
                     refuse(at, CAMUNDA_FORMS, attribute.getName() + "=\"" + value
                             + "\": embedded and external forms run their own HTML in the browser of whoever opens them");

@@ -242,6 +242,35 @@ class ModelPolicyTest {
                 Arguments.of("invalid expression", """
                         <bpmn:userTask id="Task_Broken" camunda:assignee="${a b}"/>""",
                         "Task_Broken", ExpressionRules.VALID),
+                Arguments.of("expression split by CDATA", """
+                        <bpmn:intermediateCatchEvent id="Event_Split"><bpmn:timerEventDefinition>
+                          <bpmn:timeDuration>$<![CDATA[{runtimeService}]]></bpmn:timeDuration></bpmn:timerEventDefinition>
+                        </bpmn:intermediateCatchEvent>""", "Event_Split", ExpressionRules.NO_BEANS),
+                Arguments.of("expression split by a comment", """
+                        <bpmn:userTask id="Task_Commented"><bpmn:extensionElements><camunda:inputOutput>
+                          <camunda:inputParameter name="a">$<!-- -->{processEngine}</camunda:inputParameter>
+                        </camunda:inputOutput></bpmn:extensionElements></bpmn:userTask>""", "Task_Commented",
+                        ExpressionRules.NO_BEANS),
+                Arguments.of("expression split by an element", """
+                        <bpmn:exclusiveGateway id="Gateway_Probe"/>
+                        <bpmn:endEvent id="EndEvent_Probe"/>
+                        <bpmn:sequenceFlow id="SequenceFlow_Split" sourceRef="Gateway_Probe" targetRef="EndEvent_Probe">
+                          <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">$<camunda:x>{identityService}</camunda:x></bpmn:conditionExpression>
+                        </bpmn:sequenceFlow>""", "SequenceFlow_Split", ExpressionRules.NO_BEANS),
+                Arguments.of("form handler class", """
+                        <bpmn:startEvent id="StartEvent_Handled" camunda:formHandlerClass="java.lang.Object"/>""",
+                        "StartEvent_Handled", ModelPolicy.NO_CLASSES),
+                Arguments.of("shell task", """
+                        <bpmn:serviceTask id="Task_Shell" camunda:type="shell"><bpmn:extensionElements>
+                          <camunda:field name="command"><camunda:string>touch</camunda:string></camunda:field>
+                        </bpmn:extensionElements></bpmn:serviceTask>""", "Task_Shell", ModelPolicy.NO_SHELL_OR_MAIL),
+                Arguments.of("mail task", """
+                        <bpmn:sendTask id="Task_Mail" camunda:type="mail"/>""", "Task_Mail", ModelPolicy.NO_SHELL_OR_MAIL),
+                Arguments.of("import", """
+                        <bpmn:task id="Task_Plain"/>""".replace("<bpmn:task", "</bpmn:process><bpmn:import "
+                        + "importType=\"http://schemas.xmlsoap.org/wsdl/\" location=\"http://127.0.0.1/x.wsdl\" "
+                        + "namespace=\"n\"/><bpmn:process id=\"Process_Second\"><bpmn:task"),
+                        "Definitions_Probe", ModelPolicy.NO_IMPORTS),
                 Arguments.of("string literal property", """
                         <bpmn:userTask id="Task_Literal" camunda:assignee="${''.class}"/>""",
                         "Task_Literal", ExpressionRules.NO_REFLECTION));
@@ -389,6 +418,8 @@ class ModelPolicyTest {
     @Test
     void shouldRefuseCmmn_andPassFormsAndOtherResources() {
         assertThat(policy.violations("case.cmmn", bytes("<definitions/>"))).extracting(PolicyViolation::rule)
+                .containsExactly(ModelPolicy.NO_CMMN);
+        assertThat(policy.violations("case.CMMN11.xml", bytes("<definitions/>"))).extracting(PolicyViolation::rule)
                 .containsExactly(ModelPolicy.NO_CMMN);
         assertThat(policy.violations("triage.form", bytes("{\"components\":[{\"key\":\"x\",\"label\":\"=x\"}]}")))
                 .isEmpty();
