@@ -230,8 +230,8 @@ class ModelPolicy implements DeploymentPolicy, DeploymentCheck {
             } else if (DECISION_EXPRESSIONS.contains(name)) {
                 String language = element.getAttribute("expressionLanguage");
                 language = (language.isEmpty() ? decisionLanguage : language).strip().toLowerCase(Locale.ROOT);
-                String text = element.getTextContent().strip();
                 if (language.equals("juel")) {
+                    String text = element.getTextContent().strip();
                     // with ${} its text is checked as every text is; without, read as the expression it may be
                     if (!text.isEmpty() && !ExpressionRules.isExpression(text)) {
                         expression(at, "<" + name + ">", "${" + text + "}");

@@ -29,7 +29,9 @@ import org.xml.sax.SAXException;
  * the cause a resource wrapped; a 4xx keeps Camunda's message (it tells the caller what to fix) and is logged at
  * DEBUG; a 5xx says nothing of its cause and is logged at ERROR under a reference the caller can quote. The body
  * keeps Camunda's {@code message} (and {@code code}) members, which Camunda Modeler and other clients read. A user's
- * command that the case rules refuse ({@link CommandRefusedException}) is a 400 naming each refused field, or a 403.
+ * command that the case rules refuse ({@link CommandRefusedException}) is a 400 naming each refused field, or a 403;
+ * a deployment the deployment policy refuses ({@link DeploymentRefusedException}) a 400 naming each resource, element
+ * and rule.
  * The webapps' API (Tasklist, Cockpit) keeps Camunda's handlers: Tasklist shows the refusal's {@code message}.
  */
 class EngineRestProblems implements ExceptionMapper<Throwable> {
