@@ -58,25 +58,17 @@ class DeploymentPolicyHttpTest {
     private String issueModel(String processId, Path marker) {
         String exec = "${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null)"
                 + ".exec(\"touch " + marker + "\")}";
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                    id="Definitions_Issue" targetNamespace="https://threatflow.io/probe">
-                  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="1">
-                    <bpmn:startEvent id="StartEvent_EverySecond"><bpmn:timerEventDefinition>
-                      <bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R1/PT1S</bpmn:timeCycle>
-                    </bpmn:timerEventDefinition></bpmn:startEvent>
-                    <bpmn:sequenceFlow id="SequenceFlow_1" sourceRef="StartEvent_EverySecond" targetRef="Task_Exec"/>
-                    <bpmn:serviceTask id="Task_Exec" camunda:expression='%s'/>
-                    <bpmn:sequenceFlow id="SequenceFlow_2" sourceRef="Task_Exec" targetRef="Task_Promote"/>
-                    <bpmn:serviceTask id="Task_Promote"
-                        camunda:expression="${identityService.createMembership('modeler','camunda-admin')}"/>
-                    <bpmn:sequenceFlow id="SequenceFlow_3" sourceRef="Task_Promote" targetRef="EndEvent_Done"/>
-                    <bpmn:endEvent id="EndEvent_Done"/>
-                  </bpmn:process>
-                </bpmn:definitions>""".formatted(processId, exec);
+        return ModelPolicyTest.process(processId, """
+                <bpmn:startEvent id="StartEvent_EverySecond"><bpmn:timerEventDefinition>
+                  <bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R1/PT1S</bpmn:timeCycle>
+                </bpmn:timerEventDefinition></bpmn:startEvent>
+                <bpmn:sequenceFlow id="SequenceFlow_1" sourceRef="StartEvent_EverySecond" targetRef="Task_Exec"/>
+                <bpmn:serviceTask id="Task_Exec" camunda:expression='%s'/>
+                <bpmn:sequenceFlow id="SequenceFlow_2" sourceRef="Task_Exec" targetRef="Task_Promote"/>
+                <bpmn:serviceTask id="Task_Promote"
+                    camunda:expression="${identityService.createMembership('modeler','camunda-admin')}"/>
+                <bpmn:sequenceFlow id="SequenceFlow_3" sourceRef="Task_Promote" targetRef="EndEvent_Done"/>
+                <bpmn:endEvent id="EndEvent_Done"/>""".formatted(exec));
     }
 
     @Test
@@ -151,24 +143,17 @@ class DeploymentPolicyHttpTest {
 
     @Test
     void shouldDeployAModelWithinThePolicy_asModeler() {
-        String bpmn = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                    id="Definitions_Fine" targetNamespace="https://threatflow.io/probe">
-                  <bpmn:process id="Process_PolicyFine" isExecutable="true" camunda:historyTimeToLive="1">
-                    <bpmn:startEvent id="StartEvent_Started"/>
-                    <bpmn:sequenceFlow id="SequenceFlow_1" sourceRef="StartEvent_Started" targetRef="Task_Register"/>
-                    <bpmn:serviceTask id="Task_Register" camunda:asyncBefore="true"
-                        camunda:delegateExpression="${registerThreat}">
-                      <bpmn:extensionElements>
-                        <camunda:failedJobRetryTimeCycle>${jobRetry.cycle}</camunda:failedJobRetryTimeCycle>
-                      </bpmn:extensionElements>
-                    </bpmn:serviceTask>
-                    <bpmn:sequenceFlow id="SequenceFlow_2" sourceRef="Task_Register" targetRef="EndEvent_Done"/>
-                    <bpmn:endEvent id="EndEvent_Done"/>
-                  </bpmn:process>
-                </bpmn:definitions>""";
+        String bpmn = ModelPolicyTest.process("Process_PolicyFine", """
+                <bpmn:startEvent id="StartEvent_Started"/>
+                <bpmn:sequenceFlow id="SequenceFlow_1" sourceRef="StartEvent_Started" targetRef="Task_Register"/>
+                <bpmn:serviceTask id="Task_Register" camunda:asyncBefore="true"
+                    camunda:delegateExpression="${registerThreat}">
+                  <bpmn:extensionElements>
+                    <camunda:failedJobRetryTimeCycle>${jobRetry.cycle}</camunda:failedJobRetryTimeCycle>
+                  </bpmn:extensionElements>
+                </bpmn:serviceTask>
+                <bpmn:sequenceFlow id="SequenceFlow_2" sourceRef="Task_Register" targetRef="EndEvent_Done"/>
+                <bpmn:endEvent id="EndEvent_Done"/>""");
 
         Answer answer = deploy("modeler", "policy-fine", "fine.bpmn", bpmn);
 
