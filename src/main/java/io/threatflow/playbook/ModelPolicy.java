@@ -54,8 +54,6 @@ class ModelPolicy implements DeploymentPolicy, DeploymentCheck {
     private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass", "formHandlerClass");
     private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression",
             "variableMappingDelegateExpression");
-    /** Texts the engine never evaluates: what people read. */
-    private static final Set<String> PROSE = Set.of("documentation", "textAnnotation", "description");
     private static final Set<String> DECISION_EXPRESSIONS = Set.of("inputExpression", "inputEntry", "outputEntry",
             "literalExpression");
     private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
@@ -170,9 +168,6 @@ class ModelPolicy implements DeploymentPolicy, DeploymentCheck {
             String id = isExtension(element.getNamespaceURI()) ? "" : element.getAttribute("id");
             String at = id.isEmpty() ? (owner == null ? resource : owner) : id;
             String name = element.getLocalName();
-            if (PROSE.contains(name)) {
-                return;
-            }
             if (dmn) {
                 decision(element, name, at);
             } else {
@@ -187,7 +182,8 @@ class ModelPolicy implements DeploymentPolicy, DeploymentCheck {
                     own.append(child.getNodeValue());
                 }
             }
-            // the engine reads an element's whole text: "$<![CDATA[{x}]]>", "$<!-- -->{x}" and "$<y>{x}</y>" are ${x}
+            // the engine reads an element's whole text: "$<![CDATA[{x}]]>", "$<!-- -->{x}" and "$<y>{x}</y>" are ${x};
+            // documentation too, as <timeCycle><documentation>${x}</documentation></timeCycle> is ${x}
             if (!own.toString().isBlank()) {
                 String text = text(element);
                 if (ExpressionRules.isExpression(text)) {
@@ -196,11 +192,11 @@ class ModelPolicy implements DeploymentPolicy, DeploymentCheck {
             }
         }
 
-        /** The element's text with its descendants', as the engine reads it, less what people read. */
+        /** The element's text with all its descendants', as the engine reads it. */
         String text(Element element) {
             StringBuilder text = new StringBuilder();
             for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-                if (child instanceof Element nested && !PROSE.contains(nested.getLocalName())) {
+                if (child instanceof Element nested) {
                     text.append(text(nested));
                 } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
                     text.append(child.getNodeValue());

@@ -164,7 +164,7 @@ class ModelPolicyTest {
                 <bpmn:sequenceFlow id="SequenceFlow_3" sourceRef="Task_Decide" targetRef="Task_Triage"/>
                 <bpmn:userTask id="Task_Triage" name="Triage" camunda:candidateGroups="analysts"
                     camunda:dueDate="${triageDue}" camunda:formRef="triage-threat" camunda:formRefBinding="deployment">
-                  <bpmn:documentation>Never ${identityService} here: people read this.</bpmn:documentation>
+                  <bpmn:documentation>Triage within the due time; the form says how.</bpmn:documentation>
                   <bpmn:extensionElements>
                     <camunda:taskListener event="complete" delegateExpression="${recordTriage}"/>
                   </bpmn:extensionElements>
