@@ -175,7 +175,7 @@ final class ExpressionRules {
                 refuse(NO_REFLECTION, "property " + name);
                 return;
             }
-            if (isIdentifier(prefix, "execution") && EXECUTION_PROPERTIES.contains(name)) {
+            if (isIdentifier(prefix, "execution") && name != null && EXECUTION_PROPERTIES.contains(name)) {
                 return;
             }
             if (prefix instanceof AstIdentifier identifier && !ENGINE.contains(identifier.getName())) {
