@@ -334,6 +334,11 @@ class CaseGuard extends AbstractProcessEnginePlugin {
     }
 
     private boolean isAdmin(Authentication user) {
+        return isAdmin(engine, user);
+    }
+
+    /** Whether the user is one of the engine's administrators, by user id or group. */
+    static boolean isAdmin(ProcessEngineConfigurationImpl engine, Authentication user) {
         List<String> adminGroups = engine.getAdminGroups() == null ? List.of() : engine.getAdminGroups();
         return (engine.getAdminUsers() != null && engine.getAdminUsers().contains(user.getUserId()))
                 || (user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(adminGroups::contains));
@@ -403,7 +408,7 @@ class CaseGuard extends AbstractProcessEnginePlugin {
     }
 
     /** A field of an engine command; Camunda offers no getter for most. Fails loudly when an upgrade renames it. */
-    private static Object field(Object command, String name) {
+    static Object field(Object command, String name) {
         for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
             try {
                 Field field = type.getDeclaredField(name);

@@ -9,9 +9,11 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * A user may read their own user record and change their profile and password, nothing more. Camunda grants a
  * new user ALL on their own record, which lets them delete themselves too; here a new user gets READ and UPDATE,
- * and on start the users who hold ALL on their own record from before get the same.
+ * and on start the users who hold ALL on their own record from before get the same. Likewise the creator of a
+ * deployment gets READ on it, not READ and DELETE: deleting a version is for administrators (DeploymentDeletionGuard).
  */
 @Component
 class OwnUserRecord extends AbstractProcessEnginePlugin {
@@ -28,6 +31,8 @@ class OwnUserRecord extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(OwnUserRecord.class);
 
     static final Permission[] OWN_RECORD = {Permissions.READ, Permissions.UPDATE};
+    /** What the creator of a deployment holds on it: deleting a version is for administrators (DeploymentDeletionGuard). */
+    static final Permission[] OWN_DEPLOYMENT = {Permissions.READ};
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -37,6 +42,14 @@ class OwnUserRecord extends AbstractProcessEnginePlugin {
                 public AuthorizationEntity[] newUser(User user) {
                     return new AuthorizationEntity[] {createGrantAuthorization(user.getId(), null, Resources.USER,
                             user.getId(), OWN_RECORD)};
+                }
+
+                @Override
+                public AuthorizationEntity[] newDeployment(Deployment deployment) {
+                    var user = Context.getProcessEngineConfiguration().getIdentityService().getCurrentAuthentication();
+                    String creator = user == null ? null : user.getUserId();
+                    return creator == null ? null : new AuthorizationEntity[] {createGrantAuthorization(creator, null,
+                            Resources.DEPLOYMENT, deployment.getId(), OWN_DEPLOYMENT)};
                 }
             });
         }
