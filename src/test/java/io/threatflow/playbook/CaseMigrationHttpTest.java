@@ -1,0 +1,209 @@
+package io.threatflow.playbook;
+
+import static io.threatflow.testing.TestPlaybooks.ASSESS;
+import static io.threatflow.testing.TestPlaybooks.CONFIRM;
+import static io.threatflow.testing.TestPlaybooks.REVIEW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.threatflow.testing.RawApi;
+import io.threatflow.testing.TestPlaybooks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Moving running cases to a new playbook version over {@code /api/playbooks/migrations}, with a real change: version 2
+ * renames the review ({@code Task_ReviewCase} is now {@code Task_AssessCase}) and adds a confirmation step.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CaseMigrationHttpTest {
+
+    private static final String API = "/api/playbooks/migrations";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+
+    @Test
+    void shouldMoveACaseWaitingInAUserTaskToTheNewVersion_keepingItsTaskAssigneeAndVariables() {
+        String key = TestPlaybooks.newKey();
+        ProcessDefinition v1 = TestPlaybooks.deploy(repository, key, 1);
+        String caseId = runtime.startProcessInstanceById(v1.getId(), Variables.createVariables()
+                .putValue("threatNote", "keep me").putValue("riskScore", 7)).getId();
+        Task review = tasks.createTaskQuery().processInstanceId(caseId).singleResult();
+        tasks.setAssignee(review.getId(), "manager");
+        ProcessDefinition v2 = TestPlaybooks.deploy(repository, key, 2);
+        RawApi manager = RawApi.as(http, "manager");
+
+        assertThat(manager.get(API + "/definitions").jsonList())
+                .filteredOn(version -> key.equals(version.get("key")))
+                .extracting(version -> version.get("version"), version -> version.get("runningCases"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 0), org.assertj.core.groups.Tuple.tuple(1, 1));
+
+        Map<String, Object> generated = manager.postJson(API + "/plan", request(v1, v2, null)).json();
+        assertThat(generated).containsEntry("ready", false);
+        assertThat(list(generated, "unmapped")).singleElement().satisfies(unmapped -> {
+            assertThat(unmapped).containsEntry("cases", 1);
+            assertThat(map(unmapped, "element")).containsEntry("id", REVIEW).containsEntry("name", "Review case");
+        });
+        assertThat(list(generated, "targetElements")).extracting(element -> element.get("name"))
+                .contains("Assess case", "Confirm case");
+
+        Map<String, Object> adjusted = manager.postJson(API + "/plan", request(v1, v2, Map.of(REVIEW, ASSESS))).json();
+        assertThat(adjusted).containsEntry("ready", true);
+        assertThat(list(adjusted, "unmapped")).isEmpty();
+        assertThat(list(adjusted, "instructions")).filteredOn(i -> REVIEW.equals(map(i, "source").get("id")))
+                .singleElement().satisfies(instruction -> {
+                    assertThat(instruction).containsEntry("generated", false);
+                    assertThat(map(instruction, "target")).containsEntry("id", ASSESS).containsEntry("name", "Assess case");
+                });
+
+        RawApi.Answer started = manager.postJson(API, request(v1, v2, Map.of(REVIEW, ASSESS)));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        Map<String, Object> progress = awaitFinished(manager, (String) started.json().get("batchId"));
+        assertThat(progress).containsEntry("total", 1).containsEntry("done", 1).containsEntry("failed", 0);
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).singleResult().getProcessDefinitionId())
+                .isEqualTo(v2.getId());
+        Task moved = tasks.createTaskQuery().processInstanceId(caseId).singleResult();
+        assertThat(moved.getId()).isEqualTo(review.getId());
+        assertThat(moved.getTaskDefinitionKey()).isEqualTo(ASSESS);
+        assertThat(moved.getAssignee()).isEqualTo("manager");
+        assertThat(runtime.getVariables(caseId)).containsEntry("threatNote", "keep me").containsEntry("riskScore", 7);
+        assertThat(history.createUserOperationLogQuery().operationType("Migrate").userId("manager").count())
+                .isPositive();
+
+        // the new step of version 2 comes next
+        tasks.complete(moved.getId());
+        assertThat(tasks.createTaskQuery().processInstanceId(caseId).singleResult().getTaskDefinitionKey())
+                .isEqualTo(CONFIRM);
+    }
+
+    @Test
+    void shouldRefuseAnalystsModelersAndMonitoring_onEveryPath_andMoveNothing() {
+        String key = TestPlaybooks.newKey();
+        ProcessDefinition v1 = TestPlaybooks.deploy(repository, key, 1);
+        String caseId = runtime.startProcessInstanceById(v1.getId()).getId();
+        ProcessDefinition v2 = TestPlaybooks.deploy(repository, key, 2);
+        Map<String, Object> request = request(v1, v2, Map.of(REVIEW, ASSESS));
+
+        for (String user : List.of("analyst", "modeler")) {
+            RawApi as = RawApi.as(http, user);
+            List<RawApi.Answer> attempts = List.of(as.get(API + "/definitions"), as.postJson(API + "/plan", request),
+                    as.postJson(API, request), as.get(API + "/some-batch"));
+            assertThat(attempts).allSatisfy(answer -> {
+                assertThat(answer.status()).as(user + ": " + answer).isEqualTo(403);
+                assertThat(answer.isProblem()).isTrue();
+            });
+        }
+        // nor may a manager go around the API to the engine's own migration
+        RawApi.Answer engine = RawApi.as(http, "manager").postJson("/engine-rest/migration/execute", Map.of(
+                "migrationPlan", Map.of("sourceProcessDefinitionId", v1.getId(), "targetProcessDefinitionId", v2.getId(),
+                        "instructions", List.of(Map.of("sourceActivityIds", List.of(REVIEW),
+                                "targetActivityIds", List.of(ASSESS)))),
+                "processInstanceIds", List.of(caseId)));
+        assertThat(engine.status()).as(engine.toString()).isEqualTo(403);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).singleResult().getProcessDefinitionId())
+                .isEqualTo(v1.getId());
+    }
+
+    @Test
+    void shouldRefuseBadInputNamingTheField() {
+        String key = TestPlaybooks.newKey();
+        ProcessDefinition v1 = TestPlaybooks.deploy(repository, key, 1);
+        ProcessDefinition v2 = TestPlaybooks.deploy(repository, key, 2);
+        ProcessDefinition other = TestPlaybooks.deploy(repository, TestPlaybooks.newKey(), 1);
+        RawApi manager = RawApi.as(http, "manager");
+
+        Map<String, Map<String, Object>> refused = new java.util.LinkedHashMap<>();
+        refused.put("sourceDefinitionId", request(null, v2, null));
+        refused.put("targetDefinitionId", Map.of("sourceDefinitionId", v1.getId(), "targetDefinitionId", "no-such:1:x"));
+        refused.put("targetDefinitionId ", request(v1, v1, null));
+        refused.put("targetDefinitionId  ", request(v1, other, null));
+        refused.put("mappings.EndEvent_CaseDone", request(v1, v2, Map.of("EndEvent_CaseDone", ASSESS)));
+        refused.put("mappings.Task_Unknown", request(v1, v2, Map.of("Task_Unknown", ASSESS)));
+        refused.put("mappings." + REVIEW, request(v1, v2, Map.of(REVIEW, "Task_NotInTarget")));
+        refused.put("mappings." + REVIEW + " ", request(v1, v2, Map.of(REVIEW, "EndEvent_CaseDone")));
+        refused.forEach((field, body) -> {
+            RawApi.Answer answer = manager.postJson(API + "/plan", body);
+            assertThat(answer.status()).as(field + ": " + answer).isEqualTo(400);
+            assertThat(answer.errorFields()).as(answer.toString()).containsExactly(field.trim());
+        });
+
+        // nothing runs on version 1, and version 1 to 2 without a mapping leaves nothing unmapped but nothing to move
+        RawApi.Answer nothingToMove = manager.postJson(API, request(v1, v2, Map.of(REVIEW, ASSESS)));
+        assertThat(nothingToMove.status()).as(nothingToMove.toString()).isEqualTo(400);
+        assertThat(nothingToMove.errorFields()).containsExactly("sourceDefinitionId");
+        runtime.startProcessInstanceById(v1.getId());
+        RawApi.Answer unmapped = manager.postJson(API, request(v1, v2, null));
+        assertThat(unmapped.status()).as(unmapped.toString()).isEqualTo(400);
+        assertThat(unmapped.errorFields()).containsExactly("mappings");
+        assertThat((String) unmapped.json().get("detail")).contains("Review case");
+
+        assertThat(manager.post(API + "/plan", "{\"sourceDefinitionId\": 1}").status()).isEqualTo(400);
+        assertThat(manager.post(API + "/plan", "{\"unknown\": \"x\"}").status()).isEqualTo(400);
+        RawApi.Answer noBatch = manager.get(API + "/no-such-batch");
+        assertThat(noBatch.status()).isEqualTo(404);
+        assertThat(noBatch.isProblem()).isTrue();
+    }
+
+    private static Map<String, Object> request(ProcessDefinition source, ProcessDefinition target,
+                                               Map<String, String> mappings) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("sourceDefinitionId", source == null ? null : source.getId());
+        request.put("targetDefinitionId", target.getId());
+        if (mappings != null) {
+            request.put("mappings", mappings);
+        }
+        return request;
+    }
+
+    private static Map<String, Object> awaitFinished(RawApi user, String batchId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            RawApi.Answer answer = user.get(API + "/" + batchId);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            if (Boolean.TRUE.equals(answer.json().get("finished")) || Instant.now().isAfter(deadline)) {
+                return answer.json();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> json, String name) {
+        return (List<Map<String, Object>>) json.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> json, String name) {
+        return (Map<String, Object>) json.get(name);
+    }
+}
