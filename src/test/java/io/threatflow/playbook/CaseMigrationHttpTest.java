@@ -102,7 +102,7 @@ class CaseMigrationHttpTest {
     }
 
     @Test
-    void shouldRefuseAnalystsModelersAndMonitoring_onEveryPath_andMoveNothing() {
+    void shouldRefuseAnalystsAndModelers_onEveryPath_andMoveNothing() {
         String key = TestPlaybooks.newKey();
         ProcessDefinition v1 = TestPlaybooks.deploy(repository, key, 1);
         String caseId = runtime.startProcessInstanceById(v1.getId()).getId();
