@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
@@ -89,15 +90,20 @@ class CaseGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         engine = configuration;
-        configuration.setCustomPreCommandInterceptorsTxRequired(
-                first(configuration.getCustomPreCommandInterceptorsTxRequired()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-                first(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        installFirst(configuration, Guard::new);
     }
 
-    private List<CommandInterceptor> first(List<CommandInterceptor> others) {
+    /** Puts a new interceptor of {@code guard} before the other custom ones, for commands in and out of a transaction. */
+    static void installFirst(ProcessEngineConfigurationImpl configuration, Supplier<CommandInterceptor> guard) {
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                first(guard.get(), configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                first(guard.get(), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    }
+
+    private static List<CommandInterceptor> first(CommandInterceptor guard, List<CommandInterceptor> others) {
         List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(new Guard());
+        interceptors.add(guard);
         if (others != null) {
             interceptors.addAll(others);
         }

@@ -55,10 +55,7 @@ class DeploymentDeletionGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         engine = configuration;
-        configuration.setCustomPreCommandInterceptorsTxRequired(
-                withGuard(configuration.getCustomPreCommandInterceptorsTxRequired()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-                withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        CaseGuard.installFirst(configuration, Guard::new);
     }
 
     /** Deployments created before creators got READ only: their creators lose DELETE and UPDATE on them. */
@@ -78,15 +75,6 @@ class DeploymentDeletionGuard extends AbstractProcessEnginePlugin {
         if (narrowed > 0) {
             log.info("{} creators of deployments may now only read them, no longer delete them", narrowed);
         }
-    }
-
-    private List<CommandInterceptor> withGuard(List<CommandInterceptor> others) {
-        List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(new Guard());
-        if (others != null) {
-            interceptors.addAll(others);
-        }
-        return interceptors;
     }
 
     /** What a deletion would take with it. */

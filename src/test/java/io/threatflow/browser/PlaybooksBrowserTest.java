@@ -2,17 +2,15 @@ package io.threatflow.browser;
 
 import static io.threatflow.browser.BrowserSupport.COCKPIT;
 import static io.threatflow.testing.TestPlaybooks.ASSESS;
-import static io.threatflow.testing.TestPlaybooks.CONFIRM;
 import static io.threatflow.testing.TestPlaybooks.REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threatflow.testing.TestPlaybooks;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -35,11 +33,11 @@ class PlaybooksBrowserTest {
     static final BrowserSupport browser = new BrowserSupport();
 
     @Autowired
+    ProcessEngine engine;
+    @Autowired
     RepositoryService repository;
     @Autowired
     RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
 
     @Test
     void shouldRefuseAnAdministratorDeletingAVersionWithACaseInCockpitsDeploymentsPage_andKeepTheCase() {
@@ -71,20 +69,15 @@ class PlaybooksBrowserTest {
 
     @Test
     void shouldLetAManagerMoveAWaitingCaseToTheNewVersionOnThePlaybooksPage() {
-        String key = TestPlaybooks.newKey();
-        ProcessDefinition v1 = TestPlaybooks.deploy(repository, key, 1);
-        String caseId = runtime.startProcessInstanceById(v1.getId(),
-                Variables.createVariables().putValue("threatNote", "<b>keep me</b>")).getId();
-        Task review = tasks.createTaskQuery().processInstanceId(caseId).singleResult();
-        tasks.setAssignee(review.getId(), "manager");
-        ProcessDefinition v2 = TestPlaybooks.deploy(repository, key, 2);
+        Map<String, Object> variables = Map.of("threatNote", "<b>keep me</b>");
+        TestPlaybooks.WaitingCase waiting = TestPlaybooks.waitingCase(engine, variables);
 
         browser.login("manager", COCKPIT);
         browser.click(By.cssSelector("a.tf-playbooks-navigation"));
         browser.visible(By.cssSelector(".tf-versions-area .tf-versions, .tf-versions-area .tf-no-versions"));
-        new Select(browser.visible(By.id("tf-migration-process"))).selectByValue(key);
-        new Select(browser.visible(By.id("tf-migration-source"))).selectByValue(v1.getId());
-        new Select(browser.visible(By.id("tf-migration-target"))).selectByValue(v2.getId());
+        new Select(browser.visible(By.id("tf-migration-process"))).selectByValue(waiting.key());
+        new Select(browser.visible(By.id("tf-migration-source"))).selectByValue(waiting.v1().getId());
+        new Select(browser.visible(By.id("tf-migration-target"))).selectByValue(waiting.v2().getId());
         browser.step("versions and migration choice");
         browser.click(By.cssSelector(".tf-plan-button"));
 
@@ -105,15 +98,6 @@ class PlaybooksBrowserTest {
         browser.step("case moved");
         assertThat(browser.texts(".tf-migration-progress")).singleElement().asString().contains("moved 1 of 1 case");
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).singleResult().getProcessDefinitionId())
-                .isEqualTo(v2.getId());
-        Task moved = tasks.createTaskQuery().processInstanceId(caseId).singleResult();
-        assertThat(moved.getId()).isEqualTo(review.getId());
-        assertThat(moved.getTaskDefinitionKey()).isEqualTo(ASSESS);
-        assertThat(moved.getAssignee()).isEqualTo("manager");
-        assertThat(runtime.getVariable(caseId, "threatNote")).isEqualTo("<b>keep me</b>");
-        tasks.complete(moved.getId());
-        assertThat(tasks.createTaskQuery().processInstanceId(caseId).singleResult().getTaskDefinitionKey())
-                .isEqualTo(CONFIRM);
+        TestPlaybooks.assertMovedToVersion2(engine, waiting, variables);
     }
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,22 +33,19 @@ class PlaybookMigrationPluginHttpTest {
     @LocalServerPort
     int port;
     @Autowired
-    RepositoryService repository;
+    ProcessEngine engine;
     @Autowired
-    RuntimeService runtime;
+    RepositoryService repository;
 
     @Test
     void shouldLetAManagerPlanAndMoveCasesFromCockpit() {
-        String key = TestPlaybooks.newKey();
-        ProcessDefinition v1 = TestPlaybooks.deploy(repository, key, 1);
-        String caseId = runtime.startProcessInstanceById(v1.getId()).getId();
-        ProcessDefinition v2 = TestPlaybooks.deploy(repository, key, 2);
+        TestPlaybooks.WaitingCase waiting = TestPlaybooks.waitingCase(engine, Map.of());
         WebappSession manager = WebappSession.login(port, "manager", "cockpit");
-        Map<String, Object> request = Map.of("sourceDefinitionId", v1.getId(), "targetDefinitionId", v2.getId(),
-                "mappings", Map.of(REVIEW, ASSESS));
+        Map<String, Object> request = Map.of("sourceDefinitionId", waiting.v1().getId(),
+                "targetDefinitionId", waiting.v2().getId(), "mappings", Map.of(REVIEW, ASSESS));
 
         assertThat(manager.plugin("default/playbooks/migrations/definitions").jsonList())
-                .extracting(version -> version.get("definitionId")).contains(v1.getId(), v2.getId());
+                .extracting(version -> version.get("definitionId")).contains(waiting.v1().getId(), waiting.v2().getId());
         RawApi.Answer plan = manager.post(MIGRATIONS + "/plan", request);
         assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         assertThat(plan.json()).containsEntry("ready", true);
@@ -58,8 +55,7 @@ class PlaybookMigrationPluginHttpTest {
         String batchId = (String) started.json().get("batchId");
         await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(
                 manager.plugin("default/playbooks/migrations/" + batchId).json().get("finished")));
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseId).singleResult().getProcessDefinitionId())
-                .isEqualTo(v2.getId());
+        TestPlaybooks.assertMovedToVersion2(engine, waiting, Map.of());
     }
 
     @Test

@@ -1,12 +1,19 @@
 package io.threatflow.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * A small playbook of its own per test, deployed by the application: "Review case" version 1 (one review step) and
@@ -20,7 +27,42 @@ public final class TestPlaybooks {
     public static final String ASSESS = "Task_AssessCase";
     public static final String CONFIRM = "Task_ConfirmCase";
 
+    /** A case of version 1 waiting in {@link #REVIEW}, assigned to {@code manager}, with version 2 deployed. */
+    public record WaitingCase(String key, ProcessDefinition v1, ProcessDefinition v2, String caseId, String taskId) {
+    }
+
     private TestPlaybooks() {
+    }
+
+    /** Deploys both versions under a new key and starts a case on version 1 with the variables. */
+    public static WaitingCase waitingCase(ProcessEngineServices engine, Map<String, Object> variables) {
+        String key = newKey();
+        ProcessDefinition v1 = deploy(engine.getRepositoryService(), key, 1);
+        String caseId = engine.getRuntimeService().startProcessInstanceById(v1.getId(), variables).getId();
+        TaskService tasks = engine.getTaskService();
+        String taskId = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
+        tasks.setAssignee(taskId, "manager");
+        return new WaitingCase(key, v1, deploy(engine.getRepositoryService(), key, 2), caseId, taskId);
+    }
+
+    /**
+     * The case runs on version 2 and kept its task (id, assignee) and variables, the review now {@link #ASSESS};
+     * completing it leads to the step version 2 added, {@link #CONFIRM}.
+     */
+    public static void assertMovedToVersion2(ProcessEngineServices engine, WaitingCase waiting,
+                                             Map<String, Object> variables) {
+        RuntimeService runtime = engine.getRuntimeService();
+        TaskService tasks = engine.getTaskService();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.caseId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(waiting.v2().getId());
+        Task moved = tasks.createTaskQuery().processInstanceId(waiting.caseId()).singleResult();
+        assertThat(moved.getId()).isEqualTo(waiting.taskId());
+        assertThat(moved.getTaskDefinitionKey()).isEqualTo(ASSESS);
+        assertThat(moved.getAssignee()).isEqualTo("manager");
+        assertThat(runtime.getVariables(waiting.caseId())).containsAllEntriesOf(variables);
+        tasks.complete(moved.getId());
+        assertThat(tasks.createTaskQuery().processInstanceId(waiting.caseId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo(CONFIRM);
     }
 
     /** A new process key, e.g. {@code review-case-1a2b3c4d}. */
