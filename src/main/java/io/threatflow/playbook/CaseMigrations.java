@@ -50,6 +50,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class CaseMigrations {
 
     static final String TITLE = "Invalid migration";
+    private static final String NOT_DEPLOYED = "names no deployed process version you may read";
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
@@ -103,20 +104,24 @@ public class CaseMigrations {
                            Instant endedAt) {
     }
 
-    /** Every version of every process, newest first per process, with the number of its running cases. */
+    /** Every version the user may read, newest first per process, with the number of its running cases. */
     public List<Version> versions() {
-        return asEngine.call(() -> {
-            Map<String, Long> running = new LinkedHashMap<>();
+        // the user's own query: a version is offered only to who may read its process
+        List<ProcessDefinition> readable = repository.createProcessDefinitionQuery().orderByProcessDefinitionKey().asc()
+                .orderByProcessDefinitionVersion().desc().list();
+        Map<String, Long> running = asEngine.call(() -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
             management.createProcessDefinitionStatisticsQuery().list()
-                    .forEach(statistics -> running.put(statistics.getId(), (long) statistics.getInstances()));
-            return repository.createProcessDefinitionQuery().orderByProcessDefinitionKey().asc()
-                    .orderByProcessDefinitionVersion().desc().list().stream()
-                    .map(definition -> version(definition, running.getOrDefault(definition.getId(), 0L))).toList();
+                    .forEach(statistics -> counts.put(statistics.getId(), (long) statistics.getInstances()));
+            return counts;
         });
+        return readable.stream().map(definition -> version(definition, running.getOrDefault(definition.getId(), 0L)))
+                .toList();
     }
 
     /** The plan for a request, with its chosen mappings; refused (400, naming the field) when the request is wrong. */
     public Plan plan(MigrationRequest request) {
+        checkReadable(request);
         return asEngine.call(() -> planned(request).plan());
     }
 
@@ -125,6 +130,7 @@ public class CaseMigrations {
      * is not ready or no case runs on the source.
      */
     public String migrate(MigrationRequest request) {
+        checkReadable(request);
         return asEngine.call(() -> {
             Planned planned = planned(request);
             if (!planned.plan().ready()) {
@@ -258,13 +264,30 @@ public class CaseMigrations {
         }
     }
 
-    private ProcessDefinition definition(String field, String id) {
+    /** Refuses a version whose process the user may not read as if it did not exist; the user's own query decides. */
+    private void checkReadable(MigrationRequest request) {
+        checkReadable("sourceDefinitionId", request.sourceDefinitionId());
+        checkReadable("targetDefinitionId", request.targetDefinitionId());
+    }
+
+    private void checkReadable(String field, String id) {
+        checkGiven(field, id);
+        if (repository.createProcessDefinitionQuery().processDefinitionId(id).count() == 0) {
+            throw new InvalidFieldException(TITLE, field, NOT_DEPLOYED);
+        }
+    }
+
+    private static void checkGiven(String field, String id) {
         if (id == null || id.isBlank()) {
             throw new InvalidFieldException(TITLE, field, "is required: the id of a process definition version");
         }
+    }
+
+    private ProcessDefinition definition(String field, String id) {
+        checkGiven(field, id);
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionId(id).singleResult();
         if (definition == null) {
-            throw new InvalidFieldException(TITLE, field, "names no deployed process version");
+            throw new InvalidFieldException(TITLE, field, NOT_DEPLOYED);
         }
         return definition;
     }

@@ -42,7 +42,7 @@ class PlaybooksBrowserTest {
     @Test
     void shouldRefuseAnAdministratorDeletingAVersionWithACaseInCockpitsDeploymentsPage_andKeepTheCase() {
         String key = TestPlaybooks.newKey();
-        ProcessDefinition version = TestPlaybooks.deploy(repository, key, 1);
+        ProcessDefinition version = TestPlaybooks.deploy(engine, key, 1);
         String caseId = runtime.startProcessInstanceById(version.getId()).getId();
 
         browser.login("admin", COCKPIT);

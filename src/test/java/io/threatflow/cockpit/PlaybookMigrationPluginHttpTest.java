@@ -61,8 +61,8 @@ class PlaybookMigrationPluginHttpTest {
     @Test
     void shouldRefuseModelersAndBadInput_withProblems() {
         String key = TestPlaybooks.newKey();
-        ProcessDefinition v1 = TestPlaybooks.deploy(repository, key, 1);
-        ProcessDefinition v2 = TestPlaybooks.deploy(repository, key, 2);
+        ProcessDefinition v1 = TestPlaybooks.deploy(engine, key, 1);
+        ProcessDefinition v2 = TestPlaybooks.deploy(engine, key, 2);
         Map<String, Object> request = Map.of("sourceDefinitionId", v1.getId(), "targetDefinitionId", v2.getId());
 
         WebappSession modeler = WebappSession.login(port, "modeler", "cockpit");

@@ -117,9 +117,9 @@ class CaseMigrationHttpTest {
     @Test
     void shouldRefuseBadInputNamingTheField() {
         String key = TestPlaybooks.newKey();
-        ProcessDefinition v1 = TestPlaybooks.deploy(repository, key, 1);
-        ProcessDefinition v2 = TestPlaybooks.deploy(repository, key, 2);
-        ProcessDefinition other = TestPlaybooks.deploy(repository, TestPlaybooks.newKey(), 1);
+        ProcessDefinition v1 = TestPlaybooks.deploy(engine, key, 1);
+        ProcessDefinition v2 = TestPlaybooks.deploy(engine, key, 2);
+        ProcessDefinition other = TestPlaybooks.deploy(engine, TestPlaybooks.newKey(), 1);
         RawApi manager = RawApi.as(http, "manager");
 
         Map<String, Map<String, Object>> refused = new LinkedHashMap<>();
@@ -127,6 +127,15 @@ class CaseMigrationHttpTest {
         refused.put("targetDefinitionId", Map.of("sourceDefinitionId", v1.getId(), "targetDefinitionId", "no-such:1:x"));
         refused.put("targetDefinitionId ", request(v1, v1, null));
         refused.put("targetDefinitionId  ", request(v1, other, null));
+        // a process managers may not read is, for them, not there
+        String hiddenKey = TestPlaybooks.newKey();
+        assertThat(TestPlaybooks.deployOverHttp(RawApi.as(http, "admin"), hiddenKey, 1).status()).isEqualTo(200);
+        String hidden = repository.createProcessDefinitionQuery().processDefinitionKey(hiddenKey).singleResult().getId();
+        refused.put("sourceDefinitionId ", Map.of("sourceDefinitionId", hidden, "targetDefinitionId", v2.getId()));
+        assertThat(manager.get(API + "/definitions").jsonList()).extracting(d -> d.get("definitionId"))
+                .contains(v1.getId()).doesNotContain(hidden);
+        assertThat(RawApi.as(http, "admin").get(API + "/definitions").jsonList()).extracting(d -> d.get("definitionId"))
+                .contains(hidden);
         refused.put("mappings.EndEvent_CaseDone", request(v1, v2, Map.of("EndEvent_CaseDone", ASSESS)));
         refused.put("mappings.Task_Unknown", request(v1, v2, Map.of("Task_Unknown", ASSESS)));
         refused.put("mappings." + REVIEW, request(v1, v2, Map.of(REVIEW, "Task_NotInTarget")));

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -45,6 +46,8 @@ class DeploymentDeletionHttpTest {
     @LocalServerPort
     int port;
     @Autowired
+    ProcessEngine engine;
+    @Autowired
     RepositoryService repository;
     @Autowired
     RuntimeService runtime;
@@ -60,7 +63,7 @@ class DeploymentDeletionHttpTest {
     @Test
     void shouldRefuseEveryRoleDeletingAVersionWithARunningCase_onEveryPath_andKeepTheCase() {
         String key = TestPlaybooks.newKey();
-        ProcessDefinition version = TestPlaybooks.deploy(repository, key, 1);
+        ProcessDefinition version = TestPlaybooks.deploy(engine, key, 1);
         String deployment = version.getDeploymentId();
         String caseId = runtime.startProcessInstanceById(version.getId()).getId();
         String cascade = "/engine-rest/deployment/" + deployment + "?cascade=true";
@@ -103,7 +106,7 @@ class DeploymentDeletionHttpTest {
     @Test
     void shouldRefuseDeletingAVersionWhoseCasesAreAllFinished_withOrWithoutCascade() {
         String key = TestPlaybooks.newKey();
-        ProcessDefinition version = TestPlaybooks.deploy(repository, key, 1);
+        ProcessDefinition version = TestPlaybooks.deploy(engine, key, 1);
         String caseId = runtime.startProcessInstanceById(version.getId()).getId();
         tasks.complete(tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId());
         RawApi admin = RawApi.as(http, "admin");
@@ -121,7 +124,7 @@ class DeploymentDeletionHttpTest {
         String threatId = threats.register(new NewThreat("Deleted with its version", ThreatType.MALWARE,
                 "deletion-" + UUID.randomUUID(), null, null, null, null, null, null, null, false)).id();
         String key = TestPlaybooks.newKey();
-        ProcessDefinition version = TestPlaybooks.deploy(repository, key, 1);
+        ProcessDefinition version = TestPlaybooks.deploy(engine, key, 1);
         String caseId = runtime.startProcessInstanceById(version.getId(), threatId).getId();
         String deployment = version.getDeploymentId();
 

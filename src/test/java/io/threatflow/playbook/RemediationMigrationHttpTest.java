@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.threatflow.testing.RawApi;
+import io.threatflow.testing.TestPlaybooks;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.ThreatService;
 import io.threatflow.threat.ThreatType;
@@ -16,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -60,6 +62,8 @@ class RemediationMigrationHttpTest {
     ManagementService management;
     @Autowired
     ThreatService threats;
+    @Autowired
+    AuthorizationService authorizations;
 
     @Test
     void shouldMoveARemediationCaseWaitingInTriageToAVersionThatRenamesTheTriageAndAddsAStep() {
@@ -122,6 +126,7 @@ class RemediationMigrationHttpTest {
     private ProcessDefinition deploy(String key, String bpmn) {
         DeploymentBuilder deployment = repository.createDeployment().name(key).addString(key + ".bpmn", bpmn);
         RESOURCES.forEach(name -> deployment.addString(name.substring(name.indexOf('/') + 1), resource(name)));
+        TestPlaybooks.readableByManagers(authorizations, key);
         return repository.createProcessDefinitionQuery().deploymentId(deployment.deploy().getId()).singleResult();
     }
 

@@ -8,10 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 
@@ -37,12 +41,12 @@ public final class TestPlaybooks {
     /** Deploys both versions under a new key and starts a case on version 1 with the variables. */
     public static WaitingCase waitingCase(ProcessEngineServices engine, Map<String, Object> variables) {
         String key = newKey();
-        ProcessDefinition v1 = deploy(engine.getRepositoryService(), key, 1);
+        ProcessDefinition v1 = deploy(engine, key, 1);
         String caseId = engine.getRuntimeService().startProcessInstanceById(v1.getId(), variables).getId();
         TaskService tasks = engine.getTaskService();
         String taskId = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
         tasks.setAssignee(taskId, "manager");
-        return new WaitingCase(key, v1, deploy(engine.getRepositoryService(), key, 2), caseId, taskId);
+        return new WaitingCase(key, v1, deploy(engine, key, 2), caseId, taskId);
     }
 
     /**
@@ -70,12 +74,31 @@ public final class TestPlaybooks {
         return "review-case-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Deploys version {@code version} (1 or 2) of the review playbook under {@code key}; its definition. */
-    public static ProcessDefinition deploy(RepositoryService repository, String key, int version) {
+    /**
+     * Deploys version {@code version} (1 or 2) of the review playbook under {@code key}, readable by managers as the
+     * threat processes are; its definition.
+     */
+    public static ProcessDefinition deploy(ProcessEngineServices engine, String key, int version) {
+        RepositoryService repository = engine.getRepositoryService();
         String bpmn = resource("/playbook/review-case-v" + version + ".bpmn").replace("PROCESS_KEY", key);
         String deploymentId = repository.createDeployment().name(key + " v" + version)
                 .addString(key + ".bpmn", bpmn).deploy().getId();
+        readableByManagers(engine.getAuthorizationService(), key);
         return repository.createProcessDefinitionQuery().deploymentId(deploymentId).singleResult();
+    }
+
+    /** Managers may read the process {@code key} and its cases, as they may the threat processes. */
+    public static void readableByManagers(AuthorizationService authorizations, String key) {
+        if (authorizations.createAuthorizationQuery().groupIdIn("managers").resourceType(Resources.PROCESS_DEFINITION)
+                .resourceId(key).count() == 0) {
+            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId("managers");
+            grant.setResource(Resources.PROCESS_DEFINITION);
+            grant.setResourceId(key);
+            grant.addPermission(ProcessDefinitionPermissions.READ);
+            grant.addPermission(ProcessDefinitionPermissions.READ_INSTANCE);
+            authorizations.saveAuthorization(grant);
+        }
     }
 
     /** Deploys version {@code version} over {@code /engine-rest/deployment/create} as {@code user}, as Modeler does. */
