@@ -10,6 +10,7 @@ import io.threatflow.remediation.RemediationProcess;
 import io.threatflow.remediation.RemediationCases;
 import io.threatflow.remediation.Step;
 import io.threatflow.threat.CaseDeletion;
+import io.threatflow.threat.CaseDeletions;
 import io.threatflow.threat.Sighting;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
@@ -45,13 +46,15 @@ public class ThreatTimeline {
     private final ActionService actions;
     private final RemediationCases cases;
     private final NotificationOutbox notifications;
+    private final CaseDeletions deletions;
 
     ThreatTimeline(ThreatService threats, ActionService actions, RemediationCases cases,
-                   NotificationOutbox notifications) {
+                   NotificationOutbox notifications, CaseDeletions deletions) {
         this.threats = threats;
         this.actions = actions;
         this.cases = cases;
         this.notifications = notifications;
+        this.deletions = deletions;
     }
 
     public List<Entry> of(String threatId) {
@@ -68,7 +71,7 @@ public class ThreatTimeline {
         actions.history(threatId).forEach(action -> entries.add(action(action)));
         notifications.forThreat(threatId).forEach(notification -> entries.add(notification(notification)));
         threats.sightings(threatId).forEach(sighting -> entries.add(sighting(sighting)));
-        threats.caseDeletions(threatId).forEach(deletion -> entries.add(deletion(deletion)));
+        deletions.forThreat(threatId).forEach(deletion -> entries.add(deletion(deletion)));
         entries.sort(Comparator.comparing(Entry::at));
         return entries;
     }

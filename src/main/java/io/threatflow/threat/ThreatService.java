@@ -21,7 +21,6 @@ public class ThreatService {
     private final ThreatRepository threats;
     private final FingerprintRepository fingerprints;
     private final SightingRepository sightings;
-    private final CaseDeletionRepository deletions;
     private final InventoryService inventory;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -32,12 +31,11 @@ public class ThreatService {
      *                   which this package cannot depend on
      */
     ThreatService(ThreatRepository threats, FingerprintRepository fingerprints, SightingRepository sightings,
-                  CaseDeletionRepository deletions, InventoryService inventory, Clock clock, ApplicationEventPublisher events,
+                  InventoryService inventory, Clock clock, ApplicationEventPublisher events,
                   @Value("${threatflow.connectors.dry-run:false}") boolean nodeDryRun) {
         this.threats = threats;
         this.fingerprints = fingerprints;
         this.sightings = sightings;
-        this.deletions = deletions;
         this.inventory = inventory;
         this.clock = clock;
         this.events = events;
@@ -164,26 +162,5 @@ public class ThreatService {
         } else if (status == ThreatStatus.CONTAINED) {
             threats.markPhase(threatId, Phase.CONTAINED, clock.instant());
         }
-    }
-
-    /**
-     * Records that a case of the threat was deleted with its playbook version; the threat, unless closed already, is
-     * withdrawn, since no case is left to close it. A deletion of a case that names no threat is ignored.
-     */
-    @Transactional
-    public void recordCaseDeleted(CaseDeletion deletion) {
-        Optional<Threat> threat = threats.findById(deletion.threatId());
-        if (threat.isEmpty()) {
-            return;
-        }
-        deletions.insert(deletion);
-        if (!threat.get().status().isClosed()) {
-            changeStatus(deletion.threatId(), ThreatStatus.WITHDRAWN);
-        }
-    }
-
-    /** The threat's cases that were deleted with their playbook version, oldest first. */
-    public List<CaseDeletion> caseDeletions(String threatId) {
-        return deletions.forThreat(threatId);
     }
 }
