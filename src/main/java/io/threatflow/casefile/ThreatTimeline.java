@@ -9,6 +9,8 @@ import io.threatflow.notification.OutboxEntry;
 import io.threatflow.remediation.RemediationProcess;
 import io.threatflow.remediation.RemediationCases;
 import io.threatflow.remediation.Step;
+import io.threatflow.threat.CaseDeletion;
+import io.threatflow.threat.CaseDeletions;
 import io.threatflow.threat.Sighting;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
@@ -36,7 +38,7 @@ public class ThreatTimeline {
     private static final Set<String> END_TYPES = Set.of("endEvent", "noneEndEvent", "errorEndEvent");
     private static final String DRY_RUN = "dry run: nothing was changed";
 
-    /** @param kind REPORTED, STEP, TASK, ACTION, NOTIFICATION or SIGHTING */
+    /** @param kind REPORTED, STEP, TASK, ACTION, NOTIFICATION, SIGHTING or DELETED */
     public record Entry(Instant at, String kind, String step, String name, String element, String actor, String detail) {
     }
 
@@ -44,13 +46,15 @@ public class ThreatTimeline {
     private final ActionService actions;
     private final RemediationCases cases;
     private final NotificationOutbox notifications;
+    private final CaseDeletions deletions;
 
     ThreatTimeline(ThreatService threats, ActionService actions, RemediationCases cases,
-                   NotificationOutbox notifications) {
+                   NotificationOutbox notifications, CaseDeletions deletions) {
         this.threats = threats;
         this.actions = actions;
         this.cases = cases;
         this.notifications = notifications;
+        this.deletions = deletions;
     }
 
     public List<Entry> of(String threatId) {
@@ -67,6 +71,7 @@ public class ThreatTimeline {
         actions.history(threatId).forEach(action -> entries.add(action(action)));
         notifications.forThreat(threatId).forEach(notification -> entries.add(notification(notification)));
         threats.sightings(threatId).forEach(sighting -> entries.add(sighting(sighting)));
+        deletions.forThreat(threatId).forEach(deletion -> entries.add(deletion(deletion)));
         entries.sort(Comparator.comparing(Entry::at));
         return entries;
     }
@@ -129,5 +134,12 @@ public class ThreatTimeline {
                 "source " + (sighting.source() == null ? "not given" : sighting.source()) + (sighting.sourceRef() == null ? "" : ", reference " + sighting.sourceRef())
                         + (sighting.reportedSeverity() == null ? "" : ", rated " + sighting.reportedSeverity())
                         + (sighting.severityRaised() ? ", severity raised" : ""));
+    }
+
+    private static Entry deletion(CaseDeletion deletion) {
+        return new Entry(deletion.deletedAt(), "DELETED", null, "Case deleted with its playbook version", null,
+                deletion.deletedBy(), "case " + deletion.processInstanceId() + " of " + deletion.processKey() + " version "
+                        + deletion.processVersion() + " was deleted with deployment " + deletion.deploymentId()
+                        + " and its history; the threat is withdrawn unless it was closed before");
     }
 }

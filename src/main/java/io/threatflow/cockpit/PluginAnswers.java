@@ -26,6 +26,10 @@ final class PluginAnswers {
         return Response.ok(write(body), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    Response accepted(Object body) {
+        return Response.status(Response.Status.ACCEPTED).entity(write(body)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
     Response problem(Response.Status status, String title, String detail) {
         return problem(Problems.of(HttpStatus.valueOf(status.getStatusCode()), title, detail));
     }

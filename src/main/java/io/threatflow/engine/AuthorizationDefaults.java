@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  *       (access.GroupAuthorizations), and {@link CaseGuard} lets only the task's candidates and assignee work it.
  *       Camunda would write a row per candidate group and per assignee of every task, and every Tasklist query
  *       joins them: with a backlog of thousands of open threats, the analyst's queue slowed with it.</li>
+ *   <li>The creator of a deployment may read it, not delete it (Camunda would grant ALL).</li>
  *   <li>A task created by hand in Tasklist (no process) keeps Camunda's rows: nothing else grants it.</li>
  * </ul>
  */
@@ -37,6 +40,15 @@ class AuthorizationDefaults extends AbstractProcessEnginePlugin {
         public AuthorizationEntity[] newUser(User user) {
             return new AuthorizationEntity[] {createGrantAuthorization(user.getId(), null, Resources.USER,
                     user.getId(), OwnUserRecord.OWN_RECORD)};
+        }
+
+        /** The creator reads their deployment; deleting a version is for administrators (DeploymentDeletionGuard). */
+        @Override
+        public AuthorizationEntity[] newDeployment(Deployment deployment) {
+            var user = Context.getProcessEngineConfiguration().getIdentityService().getCurrentAuthentication();
+            String creator = user == null ? null : user.getUserId();
+            return creator == null ? null : new AuthorizationEntity[] {createGrantAuthorization(creator, null,
+                    Resources.DEPLOYMENT, deployment.getId(), OwnUserRecord.OWN_DEPLOYMENT)};
         }
 
         @Override

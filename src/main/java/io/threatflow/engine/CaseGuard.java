@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
@@ -93,15 +94,20 @@ class CaseGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         engine = configuration;
-        configuration.setCustomPreCommandInterceptorsTxRequired(
-                first(configuration.getCustomPreCommandInterceptorsTxRequired()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-                first(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        installFirst(configuration, Guard::new);
     }
 
-    private List<CommandInterceptor> first(List<CommandInterceptor> others) {
+    /** Puts a new interceptor of {@code guard} before the other custom ones, for commands in and out of a transaction. */
+    static void installFirst(ProcessEngineConfigurationImpl configuration, Supplier<CommandInterceptor> guard) {
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                first(guard.get(), configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                first(guard.get(), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    }
+
+    private static List<CommandInterceptor> first(CommandInterceptor guard, List<CommandInterceptor> others) {
         List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(new Guard());
+        interceptors.add(guard);
         if (others != null) {
             interceptors.addAll(others);
         }
@@ -409,6 +415,11 @@ class CaseGuard extends AbstractProcessEnginePlugin {
     }
 
     private boolean isAdmin(Authentication user) {
+        return isAdmin(engine, user);
+    }
+
+    /** Whether the user is one of the engine's administrators, by user id or group. */
+    static boolean isAdmin(ProcessEngineConfigurationImpl engine, Authentication user) {
         List<String> adminGroups = engine.getAdminGroups() == null ? List.of() : engine.getAdminGroups();
         return (engine.getAdminUsers() != null && engine.getAdminUsers().contains(user.getUserId()))
                 || (user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(adminGroups::contains));
@@ -478,7 +489,7 @@ class CaseGuard extends AbstractProcessEnginePlugin {
     }
 
     /** A field of an engine command; Camunda offers no getter for most. Fails loudly when an upgrade renames it. */
-    private static Object field(Object command, String name) {
+    static Object field(Object command, String name) {
         for (Class<?> type = command.getClass(); type != Object.class; type = type.getSuperclass()) {
             try {
                 Field field = type.getDeclaredField(name);

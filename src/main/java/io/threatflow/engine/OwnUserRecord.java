@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
  * A user may read their own user record and change their profile and password, nothing more. Camunda grants a
  * new user ALL on their own record, which lets them delete themselves too; here a new user gets READ and UPDATE
  * ({@link AuthorizationDefaults}), and on start the users who hold ALL on their own record from before get the same.
+ * Likewise the creator of a deployment gets READ on it, not READ and DELETE: deleting a version is for
+ * administrators (DeploymentDeletionGuard).
  */
 @Component
 class OwnUserRecord extends AbstractProcessEnginePlugin {
@@ -24,6 +26,8 @@ class OwnUserRecord extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(OwnUserRecord.class);
 
     static final Permission[] OWN_RECORD = {Permissions.READ, Permissions.UPDATE};
+    /** What the creator of a deployment holds on it: deleting a version is for administrators (DeploymentDeletionGuard). */
+    static final Permission[] OWN_DEPLOYMENT = {Permissions.READ};
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {

@@ -1,9 +1,11 @@
 // ThreatFlow's Cockpit plugin "Threats": the managers' KPI dashboard (its own page and a summary on the
-// start dashboard) and the timeline tab of a threat case. Plain DOM, no framework, nothing loaded from
+// start dashboard), the timeline tab of a threat case, and the Playbooks page (versions, moving running cases). Plain DOM, no framework, nothing loaded from
 // elsewhere; every value from the server goes in as text, never as markup.
 
 const PLUGIN = "threats";
 const PAGE = "/threats";
+const PLAYBOOKS_PAGE = "/playbooks";
+const PROGRESS_POLL_MS = 1000;
 const WINDOWS = [7, 30, 90];
 const DEFAULT_WINDOW = 30;
 const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
@@ -43,10 +45,16 @@ function ensureStyles(api) {
   }
 }
 
-async function getJson(api, path) {
+async function getJson(api, path, payload) {
+  const headers = {"Accept": "application/json", "X-XSRF-TOKEN": api.CSRFToken};
+  if (payload !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
   const response = await fetch(`${api.cockpitApi}/plugin/${PLUGIN}/${encodeURIComponent(api.engine)}/${path}`, {
+    method: payload === undefined ? "GET" : "POST",
     credentials: "same-origin",
-    headers: {"Accept": "application/json", "X-XSRF-TOKEN": api.CSRFToken}
+    headers,
+    body: payload === undefined ? undefined : JSON.stringify(payload)
   });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
@@ -297,6 +305,185 @@ function renderTimeline(node, api, processInstanceId) {
     `No threat timeline: ${error.message}`)));
 }
 
+// ---------- the Playbooks page: versions, and moving running cases to another version
+
+/** An element as people read it: its name; the id only where it has none, and as a tooltip. */
+function elementName(element) {
+  return el("span", {"class": "tf-element", title: element.id, "data-element": element.id}, element.name || element.id);
+}
+
+function versionLabel(version) {
+  return `version ${version.version}` + (version.runningCases === undefined ? "" : ` (${version.runningCases} running)`);
+}
+
+function renderVersions(node, api) {
+  node.replaceChildren(el("p", {}, "Loading…"));
+  getJson(api, "playbooks/versions").then(versions => {
+    if (!Array.isArray(versions) || versions.length === 0) {
+      node.replaceChildren(el("p", {"class": "tf-no-versions"}, "No version history available."));
+      return;
+    }
+    node.replaceChildren(table("Playbook versions, newest first",
+      ["version", "deployed", "proposed by", "approved by", "running cases", "finished cases", ""],
+      versions.map(version => el("tr", {"data-deployment": version.deploymentId},
+        el("th", {}, version.version ?? ""), el("td", {title: version.deployedAt}, moment(version.deployedAt)),
+        el("td", {}, version.proposedBy || "not recorded"), el("td", {}, version.approvedBy || "not recorded"),
+        el("td", {"class": "tf-num"}, version.runningCases ?? 0), el("td", {"class": "tf-num"}, version.finishedCases ?? 0),
+        el("td", {}, version.current ? "current" : ""))), "tf-versions"));
+  }).catch(error => node.replaceChildren(error.status === 404
+    ? el("p", {"class": "tf-no-versions"}, "No version history available.")
+    : el("div", {"class": "alert alert-warning tf-error"}, `The versions could not be loaded: ${error.message}`)));
+}
+
+function select(attributes, options, chosen) {
+  return el("select", Object.assign({"class": "form-control"}, attributes), options.map(([value, label]) => {
+    const option = el("option", {value}, label);
+    option.selected = value === chosen;
+    return option;
+  }));
+}
+
+function renderPlan(node, api, plan, mappings, replan) {
+  const instructions = plan.instructions.length === 0
+    ? el("p", {"class": "tf-no-instructions"}, "No element of this version maps to the new version by itself.")
+    : table("What moves where", ["from", "to", "how"], plan.instructions.map(instruction =>
+    el("tr", {"data-source": instruction.source.id},
+      el("td", {}, elementName(instruction.source)), el("td", {}, elementName(instruction.target)),
+      el("td", {}, instruction.generated ? "same element" : "chosen mapping"))), "tf-instructions");
+  const targets = [["", "choose an element of the new version"],
+    ...plan.targetElements.map(element => [element.id, element.name || element.id])];
+  const unmapped = plan.unmapped.length === 0
+    ? el("p", {"class": "tf-all-mapped"}, "Every element with waiting cases is mapped.")
+    : table("Cannot be mapped: cases waiting here cannot move until you map the element",
+      ["element", "waiting cases", "map to"], plan.unmapped.map(item => {
+        const choice = select({"class": "form-control tf-map", "data-source": item.element.id,
+          "aria-label": `Map ${item.element.name || item.element.id} to`}, targets, mappings[item.element.id] || "");
+        choice.addEventListener("change", () => {
+          if (choice.value) {
+            mappings[item.element.id] = choice.value;
+          } else {
+            delete mappings[item.element.id];
+          }
+          replan();
+        });
+        return el("tr", {"data-element": item.element.id}, el("td", {}, elementName(item.element)),
+          el("td", {"class": "tf-num"}, item.cases), el("td", {}, choice));
+      }), "tf-unmapped");
+  // chosen mappings stay adjustable after they made the element mapped
+  const chosen = Object.keys(mappings).length === 0 ? [] : [table("Chosen mappings", ["element", "mapped to", ""],
+    Object.entries(mappings).map(([source, target]) => {
+      const undo = el("button", {type: "button", "class": "btn btn-default btn-xs tf-unmap", "data-source": source},
+        "remove");
+      undo.addEventListener("click", () => {
+        delete mappings[source];
+        replan();
+      });
+      const sourceElement = plan.instructions.map(i => i.source).find(e => e.id === source) || {id: source};
+      const targetElement = plan.targetElements.find(e => e.id === target) || {id: target};
+      return el("tr", {}, el("td", {}, elementName(sourceElement)), el("td", {}, elementName(targetElement)),
+        el("td", {}, undo));
+    }), "tf-chosen")];
+  const problems = plan.problems.length === 0 ? [] : [el("div", {"class": "alert alert-warning tf-problems"},
+    el("p", {}, "The engine cannot move cases with this plan:"),
+    el("ul", {}, plan.problems.map(problem => el("li", {}, problem.message))))];
+  const count = plan.source.runningCases;
+  const run = el("button", {type: "button", "class": "btn btn-primary tf-migrate-button"},
+    `Move ${count} running ${count === 1 ? "case" : "cases"} to version ${plan.target.version}`);
+  run.disabled = !plan.ready || count === 0;
+  const progress = el("div", {"class": "tf-migration-progress"});
+  run.addEventListener("click", () => {
+    run.disabled = true;
+    progress.replaceChildren(el("p", {}, "Starting…"));
+    getJson(api, "playbooks/migrations", {sourceDefinitionId: plan.source.definitionId,
+      targetDefinitionId: plan.target.definitionId, mappings})
+      .then(started => followBatch(api, started.batchId, progress))
+      .catch(error => progress.replaceChildren(el("div", {"class": "alert alert-danger tf-error"},
+        `The cases were not moved: ${error.message}`)));
+  });
+  node.replaceChildren(el("div", {"class": "tf-plan", "data-ready": String(plan.ready)},
+    el("p", {"class": "tf-plan-summary"}, `${count} running ${count === 1 ? "case" : "cases"} of `
+      + `${plan.source.name || plan.source.key} on version ${plan.source.version}; moving to version ${plan.target.version}. `
+      + "A moved case keeps its tasks, their assignees, its variables and its history."),
+    instructions, unmapped, chosen, problems,
+    plan.ready ? "" : el("p", {"class": "tf-not-ready"}, count === 0 ? "No case runs on this version."
+      : "Map every element with waiting cases, and resolve the problems, before the cases can move."),
+    run, progress));
+}
+
+function followBatch(api, batchId, node) {
+  getJson(api, `playbooks/migrations/${encodeURIComponent(batchId)}`).then(progress => {
+    node.setAttribute("data-finished", String(progress.finished));
+    node.replaceChildren(el("p", {"class": progress.failed > 0 ? "alert alert-warning" : "alert alert-info"},
+      progress.finished
+        ? `Finished: moved ${progress.done} of ${progress.total} ${progress.total === 1 ? "case" : "cases"}.`
+        : `Moving: ${progress.done} of ${progress.total} done` + (progress.failed > 0
+          ? `, ${progress.failed} failed (see the incidents of the batch in Cockpit).` : "…")));
+    if (!progress.finished) {
+      setTimeout(() => followBatch(api, batchId, node), PROGRESS_POLL_MS);
+    }
+  }).catch(error => node.replaceChildren(el("div", {"class": "alert alert-danger tf-error"},
+    `The progress could not be read: ${error.message}`)));
+}
+
+function renderMigration(node, api) {
+  node.replaceChildren(el("p", {}, "Loading…"));
+  getJson(api, "playbooks/migrations/definitions").then(versions => {
+    const keys = [...new Set(versions.map(version => version.key))];
+    if (keys.length === 0) {
+      node.replaceChildren(el("p", {}, "No process is deployed."));
+      return;
+    }
+    const planNode = el("div", {"class": "tf-plan-area"});
+    const process = select({id: "tf-migration-process", "aria-label": "Process"},
+      keys.map(key => [key, (versions.find(v => v.key === key).name || key)]), keys[0]);
+    const source = select({id: "tf-migration-source", "aria-label": "Move the cases of"}, [], "");
+    const target = select({id: "tf-migration-target", "aria-label": "to"}, [], "");
+    const show = el("button", {type: "button", "class": "btn btn-default tf-plan-button"}, "Show the plan");
+    let mappings = {};
+    const fill = () => {
+      const ofKey = versions.filter(version => version.key === process.value);
+      const running = ofKey.find(version => version.runningCases > 0) || ofKey[ofKey.length - 1];
+      source.replaceChildren(...select({}, ofKey.map(v => [v.definitionId, versionLabel(v)]), running.definitionId).children);
+      target.replaceChildren(...select({}, ofKey.map(v => [v.definitionId, versionLabel(v)]), ofKey[0].definitionId).children);
+      planNode.replaceChildren();
+    };
+    const replan = () => {
+      planNode.replaceChildren(el("p", {}, "Planning…"));
+      getJson(api, "playbooks/migrations/plan", {sourceDefinitionId: source.value, targetDefinitionId: target.value,
+        mappings})
+        .then(plan => renderPlan(planNode, api, plan, mappings, replan))
+        .catch(error => planNode.replaceChildren(el("div", {"class": "alert alert-warning tf-error"},
+          `No plan: ${error.message}`)));
+    };
+    process.addEventListener("change", fill);
+    [source, target].forEach(choice => choice.addEventListener("change", () => planNode.replaceChildren()));
+    show.addEventListener("click", () => {
+      mappings = {};
+      replan();
+    });
+    fill();
+    const choice = el("form", {"class": "form-inline tf-migration-choice"},
+      el("label", {}, "Process ", process), " ", el("label", {}, "move the cases of ", source), " ",
+      el("label", {}, "to ", target), " ", show);
+    choice.addEventListener("submit", event => event.preventDefault());
+    node.replaceChildren(choice, planNode);
+  }).catch(error => node.replaceChildren(error.status === 403
+    ? el("div", {"class": "alert alert-warning tf-refused"}, "Moving cases between versions is for managers and administrators.")
+    : el("div", {"class": "alert alert-danger tf-error"}, `The versions could not be loaded: ${error.message}`)));
+}
+
+function renderPlaybooks(node, api) {
+  ensureStyles(api);
+  const versions = el("div", {"class": "tf-versions-area"});
+  const migration = el("div", {"class": "tf-migration"});
+  node.replaceChildren(el("div", {"class": "tf-playbooks ctn-content-container"},
+    el("h1", {}, "Playbooks"),
+    section("Versions", versions),
+    section("Move running cases to another version", migration)));
+  renderVersions(versions, api);
+  renderMigration(migration, api);
+}
+
 export default [
   {
     id: "threatflow-threats-navigation",
@@ -311,6 +498,20 @@ export default [
     priority: 0,
     properties: {path: PAGE},
     render: (node, {api}) => renderPage(node, api)
+  },
+  {
+    id: "threatflow-playbooks-navigation",
+    pluginPoint: "cockpit.navigation",
+    priority: 4,
+    properties: {path: PLAYBOOKS_PAGE},
+    render: node => node.replaceChildren(el("a", {href: `#${PLAYBOOKS_PAGE}`, "class": "tf-playbooks-navigation"}, "Playbooks"))
+  },
+  {
+    id: "threatflow-playbooks-page",
+    pluginPoint: "cockpit.route",
+    priority: 0,
+    properties: {path: PLAYBOOKS_PAGE},
+    render: (node, {api}) => renderPlaybooks(node, api)
   },
   {
     id: "threatflow-threats-summary",

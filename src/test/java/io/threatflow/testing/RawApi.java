@@ -124,8 +124,9 @@ public final class RawApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
-    public Answer delete(String path) {
-        return send(request(path).DELETE().build());
+    /** {@code headers} are name, value pairs. */
+    public Answer delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
     }
 
     private static String json(Object body) {

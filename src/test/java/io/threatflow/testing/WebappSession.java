@@ -74,6 +74,11 @@ public final class WebappSession {
         }
     }
 
+    /** A DELETE as the webapps send it, e.g. Cockpit's deletion of a deployment. */
+    public RawApi.Answer delete(String path) {
+        return send(HttpRequest.newBuilder(url(path)).header("Accept", "application/json").DELETE());
+    }
+
     private URI url(String path) {
         return URI.create(baseUrl + path);
     }
