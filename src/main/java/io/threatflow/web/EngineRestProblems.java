@@ -2,12 +2,9 @@ package io.threatflow.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.threatflow.engine.CommandRefusedException;
-import io.threatflow.playbook.DeploymentRefusedException;
-import io.threatflow.playbook.PolicyViolation;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,8 +27,8 @@ import org.xml.sax.SAXException;
  * DEBUG; a 5xx says nothing of its cause and is logged at ERROR under a reference the caller can quote. The body
  * keeps Camunda's {@code message} (and {@code code}) members, which Camunda Modeler and other clients read. A user's
  * command that the case rules refuse ({@link CommandRefusedException}) is a 400 naming each refused field, or a 403;
- * a deployment the deployment policy refuses ({@link DeploymentRefusedException}) a 400 naming each resource, element
- * and rule.
+ * a request refused for several reasons ({@link RefusedWithDetails}, e.g. a deployment the policy refuses) a 400
+ * naming each (resource, element and rule).
  * The webapps' API (Tasklist, Cockpit) keeps Camunda's handlers: Tasklist shows the refusal's {@code message}.
  */
 class EngineRestProblems implements ExceptionMapper<Throwable> {
@@ -42,16 +39,15 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
     private static final Pattern NOT_FOUND = Pattern.compile("(?i)^cannot find\\b|\\bnot found\\b|^no .+ found\\b");
 
     static final String FIELDS_REFUSED = "Fields not on the form";
-    static final String DEPLOYMENT_REFUSED = "Deployment refused by the policy";
 
     @Override
     public Response toResponse(Throwable e) {
         if (wrapped(e) instanceof CommandRefusedException refused) {
             return refusal(refused);
         }
-        DeploymentRefusedException policy = cause(e, DeploymentRefusedException.class);
-        if (policy != null) {
-            return refusal(policy);
+        Throwable detailed = cause(e, Throwable.class, RefusedWithDetails.class);
+        if (detailed != null) {
+            return refusal(detailed, (RefusedWithDetails) detailed);
         }
         Throwable cause = wrapped(e);
         HttpStatus status = status(e, cause);
@@ -85,22 +81,13 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
     }
 
     /** 400 naming each resource, element and rule the deployment policy refuses (docs/playbooks.md). */
-    private static Response refusal(DeploymentRefusedException refused) {
-        log.debug("Engine REST API refused a deployment by the policy: {}", refused.getMessage());
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, DEPLOYMENT_REFUSED, refused.getMessage());
-        problem.setProperty("violations", refused.violations().stream().map(EngineRestProblems::asJson).toList());
+    private static Response refusal(Throwable e, RefusedWithDetails refused) {
+        log.debug("Engine REST API refused a request: {}", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, refused.problemTitle(), e.getMessage());
+        problem.setProperty(refused.detailsName(), refused.details());
         Map<String, Object> json = Problems.asJson(problem);
         json.put("message", problem.getDetail());
         return Response.status(problem.getStatus()).type(MediaType.APPLICATION_PROBLEM_JSON_VALUE).entity(json).build();
-    }
-
-    private static Map<String, String> asJson(PolicyViolation violation) {
-        Map<String, String> json = new LinkedHashMap<>();
-        json.put("resource", violation.resource());
-        json.put("element", violation.element());
-        json.put("rule", violation.rule());
-        json.put("detail", violation.detail());
-        return json;
     }
 
     /** The engine's exception behind a resource's {@link RestException}, which hides its kind behind a 500. */
@@ -147,8 +134,13 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        return cause(e, type, type);
+    }
+
+    /** The first exception in the chain of {@code e} that is also a {@code kind}. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type, Class<?> kind) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
+            if (type.isInstance(cause) && kind.isInstance(cause)) {
                 return type.cast(cause);
             }
         }
