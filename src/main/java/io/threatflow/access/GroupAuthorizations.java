@@ -67,8 +67,10 @@ class GroupAuthorizations implements ApplicationRunner {
             new Grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ),
             new Grant(Groups.MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ),
             new Grant(Groups.MANAGERS, Resources.GROUP, "*", Permissions.READ),
-            // modelers: Cockpit; deploy and read what they deploy
+            // modelers: Cockpit; deploy (a proposal reviewed in process playbook-change) and read what they deploy;
+            // Tasklist, to review another modeler's playbook change
             new Grant(Groups.MODELERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(Groups.MODELERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.MODELERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ),
             new Grant(Groups.MODELERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ),
             new Grant(Groups.MODELERS, Resources.DECISION_DEFINITION, "*", Permissions.READ),

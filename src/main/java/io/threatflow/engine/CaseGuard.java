@@ -300,14 +300,19 @@ class CaseGuard extends AbstractProcessEnginePlugin {
         for (FourEyes rule : fourEyes()) {
             if (rule.processDefinitionKey().equals(processKey) && rule.checkTask().equals(task.getTaskDefinitionKey())
                     && workers(context, rule, task.getProcessInstanceId()).contains(userId)) {
-                throw new CommandRefusedException("Four eyes: " + userId + " completed " + rule.workTask()
-                        + " in this case and may not " + doing + " " + rule.checkTask() + "; someone else must");
+                throw new CommandRefusedException("Four eyes: " + userId + " " + rule.work()
+                        + " and may not " + doing + " " + rule.checkTask() + "; someone else must");
             }
         }
     }
 
-    /** Who completed the work task in the case: the user of the completion, else the task's assignee. */
+    /** Who did the work in the case: its author, or who completed the work task (the user of the completion, else the task's assignee). */
     private static Set<String> workers(CommandContext context, FourEyes rule, String processInstanceId) {
+        if (rule.authorVariable() != null) {
+            Object author = context.getProcessEngineConfiguration().getRuntimeService()
+                    .getVariable(processInstanceId, rule.authorVariable());
+            return author == null ? Set.of() : Set.of(author.toString());
+        }
         HistoryService history = context.getProcessEngineConfiguration().getHistoryService();
         List<HistoricTaskInstance> done = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(rule.workTask()).finished().list().stream()
