@@ -19,6 +19,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * One file of a playbook, read for what it defines (process, decision and form keys) and what it refers to.
@@ -168,8 +169,12 @@ record PlaybookResource(String name, byte[] content, Kind kind, Set<Definition> 
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(content));
+        } catch (SAXParseException e) {
+            throw new InvalidPlaybookException(name, "is not XML that is accepted (line " + e.getLineNumber()
+                    + "): malformed, or with a DOCTYPE or external entity");
         } catch (SAXException | IOException e) {
-            throw new InvalidPlaybookException(name, "is not well-formed XML or has a DOCTYPE: " + e.getMessage());
+            throw new InvalidPlaybookException(name, "is not XML that is accepted: malformed, or with a DOCTYPE or "
+                    + "external entity");
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser without secure processing", e);
         }
