@@ -51,7 +51,11 @@ class PlaybookChangeStore {
     Map<String, byte[]> files(String id) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         jdbc.sql("select name, content from playbook_change_resource where change_id = ? order by name").param(id)
-                .query((rs, row) -> files.put(rs.getString(1), rs.getBytes(2)));
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getBytes(2))).list()
+                .forEach(file -> files.put(file.getKey(), file.getValue()));
+        if (files.isEmpty()) {
+            throw new IllegalStateException("Playbook change " + id + " has no files");
+        }
         return files;
     }
 

@@ -150,13 +150,14 @@ public class PlaybookChanges {
         log.info("Playbook change {} refused by {}", changeId, reviewer);
     }
 
-    /** The resources of a deployment that a rollback proposes again, system resources left out. */
+    /** The resources of a deployment by file name, system resources left out: what a rollback proposes again. */
     Map<String, byte[]> resourcesOf(String deploymentId) {
         return asEngine.call(() -> {
             Map<String, byte[]> files = new LinkedHashMap<>();
-            for (String name : repository.getDeploymentResourceNames(deploymentId)) {
+            for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
+                String name = PlaybookResource.fileName(resource);
                 if (!SYSTEM_RESOURCES.contains(name) && PlaybookResource.Kind.of(name) != null) {
-                    files.put(name, bytes(repository.getResourceAsStream(deploymentId, name)));
+                    files.put(name, bytes(repository.getResourceAsStream(deploymentId, resource)));
                 }
             }
             return files;

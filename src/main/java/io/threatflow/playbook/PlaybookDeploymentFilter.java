@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -108,8 +110,10 @@ class PlaybookDeploymentFilter extends OncePerRequestFilter {
         }
         MultipartFormData form;
         try {
+            MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+            headers.putSingle("content-type", request.getContentType());
             form = new MultipartPayloadProvider().readFrom(MultipartFormData.class, null, null,
-                    MediaType.valueOf(request.getContentType()), null, request.getInputStream());
+                    MediaType.valueOf(request.getContentType()), headers, request.getInputStream());
         } catch (RuntimeException e) {
             throw new InvalidPlaybookException("(body)", "is not a readable multipart/form-data body");
         }

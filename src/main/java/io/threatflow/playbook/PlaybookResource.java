@@ -71,6 +71,14 @@ record PlaybookResource(String name, byte[] content, Kind kind, Set<Definition> 
     record Reference(String resource, String element, Definition to) {
     }
 
+    /**
+     * The file name of a deployed resource: the starter's start-up deployment names each by its path on the
+     * classpath (a directory or the jar), a playbook change by its file name.
+     */
+    static String fileName(String resourceName) {
+        return resourceName.substring(Math.max(resourceName.lastIndexOf('/'), resourceName.lastIndexOf('\\')) + 1);
+    }
+
     static PlaybookResource read(String name, byte[] content) {
         Kind kind = Kind.of(name);
         if (kind == null) {

@@ -7,10 +7,10 @@ import io.threatflow.remediation.RemediationProcess;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -36,8 +36,11 @@ public class PlaybookVersions {
     private final HistoryService history;
     private final AsEngine asEngine;
     private final PlaybookChangeStore store;
+    private final PlaybookChanges changes;
 
-    PlaybookVersions(RepositoryService repository, HistoryService history, AsEngine asEngine, PlaybookChangeStore store) {
+    PlaybookVersions(RepositoryService repository, HistoryService history, AsEngine asEngine, PlaybookChangeStore store,
+                     PlaybookChanges changes) {
+        this.changes = changes;
         this.repository = repository;
         this.history = history;
         this.asEngine = asEngine;
@@ -102,10 +105,6 @@ public class PlaybookVersions {
     }
 
     private Map<String, byte[]> resources(String deploymentId) {
-        Map<String, byte[]> resources = new LinkedHashMap<>();
-        for (String name : repository.getDeploymentResourceNames(deploymentId).stream().sorted().toList()) {
-            resources.put(name, PlaybookChanges.bytes(repository.getResourceAsStream(deploymentId, name)));
-        }
-        return resources;
+        return new TreeMap<>(changes.resourcesOf(deploymentId));
     }
 }

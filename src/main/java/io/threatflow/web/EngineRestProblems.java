@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -44,6 +45,12 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
             return refusal(refused);
         }
         Throwable cause = wrapped(e);
+        // a listener's refusal of a completion (engine.FormAnswers) reaches here wrapped as the engine's failure
+        BadUserRequestException refusedByListener = causeOf(cause, BadUserRequestException.class);
+        if (refusedByListener != null && !(cause instanceof BadUserRequestException)) {
+            cause = refusedByListener;
+            e = refusedByListener;
+        }
         HttpStatus status = status(e, cause);
         ProblemDetail problem;
         if (status.is5xxServerError()) {
@@ -114,11 +121,15 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return causeOf(e, type) != null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 }
