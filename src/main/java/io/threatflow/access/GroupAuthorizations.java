@@ -90,7 +90,8 @@ class GroupAuthorizations implements ApplicationRunner {
     /** The Tasklist filters each group sees, by filter name. */
     static final Map<String, List<String>> FILTERS = Map.of(
             Groups.ANALYSTS, List.of(IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER),
-            Groups.MANAGERS, List.of(IdentitySetup.MANAGER_FILTER, IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER));
+            Groups.MANAGERS, List.of(IdentitySetup.MANAGER_FILTER, IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER),
+            Groups.MODELERS, List.of(IdentitySetup.PLAYBOOK_CHANGES_FILTER, IdentitySetup.MY_TASKS_FILTER));
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
