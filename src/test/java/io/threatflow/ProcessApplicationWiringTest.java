@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.threatflow.mitigation.MitigationProcess;
+import io.threatflow.playbook.PlaybookChangeProcess;
 import io.threatflow.remediation.RemediationProcess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,7 @@ class ProcessApplicationWiringTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {RemediationProcess.KEY, MitigationProcess.KEY})
+    @ValueSource(strings = {RemediationProcess.KEY, MitigationProcess.KEY, PlaybookChangeProcess.KEY})
     void shouldResolveEveryDelegateExpressionToABeanOfTheRightType(String key) {
         BpmnModelInstance model = repository.getBpmnModelInstance(definition(key).getId());
 
@@ -108,7 +109,7 @@ class ProcessApplicationWiringTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {RemediationProcess.KEY, MitigationProcess.KEY})
+    @ValueSource(strings = {RemediationProcess.KEY, MitigationProcess.KEY, PlaybookChangeProcess.KEY})
     void shouldOfferEveryUserTaskToAnExistingGroup(String key) {
         BpmnModelInstance model = repository.getBpmnModelInstance(definition(key).getId());
         assertThat(model.getModelElementsByType(UserTask.class)).isNotEmpty().allSatisfy(task -> {

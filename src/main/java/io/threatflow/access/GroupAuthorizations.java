@@ -48,6 +48,7 @@ class GroupAuthorizations implements ApplicationRunner {
 
     private static final String REMEDIATION = RemediationProcess.KEY;
     private static final String MITIGATION = MitigationProcess.KEY;
+    private static final String PLAYBOOK_CHANGE = "playbook-change";
 
     static final List<Grant> GRANTS = List.of(
             // analysts: Tasklist; report threats; read the threat cases and their history
@@ -71,10 +72,19 @@ class GroupAuthorizations implements ApplicationRunner {
             new Grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ),
             new Grant(Groups.MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ),
             new Grant(Groups.MANAGERS, Resources.GROUP, "*", Permissions.READ),
-            // modelers: Cockpit; deploy and read what they deploy
+            // modelers: Cockpit; deploy (a proposal reviewed in process playbook-change) and read what they deploy;
+            // Tasklist, to review another modeler's playbook change
             new Grant(Groups.MODELERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(Groups.MODELERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(Groups.MODELERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ),
             new Grant(Groups.MODELERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ),
+            // playbook changes are reviewed by managers and modelers (four eyes: never by the author)
+            new Grant(Groups.MODELERS, Resources.PROCESS_DEFINITION, PLAYBOOK_CHANGE, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.TASK_WORK),
+            new Grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, PLAYBOOK_CHANGE, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.TASK_WORK),
             new Grant(Groups.MODELERS, Resources.DECISION_DEFINITION, "*", Permissions.READ),
             new Grant(Groups.MODELERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ));
 
@@ -93,7 +103,8 @@ class GroupAuthorizations implements ApplicationRunner {
     /** The Tasklist filters each group sees, by filter name. */
     static final Map<String, List<String>> FILTERS = Map.of(
             Groups.ANALYSTS, List.of(IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER),
-            Groups.MANAGERS, List.of(IdentitySetup.MANAGER_FILTER, IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER));
+            Groups.MANAGERS, List.of(IdentitySetup.MANAGER_FILTER, IdentitySetup.ANALYST_FILTER, IdentitySetup.MY_TASKS_FILTER),
+            Groups.MODELERS, List.of(IdentitySetup.PLAYBOOK_CHANGES_FILTER, IdentitySetup.MY_TASKS_FILTER));
 
     /**
      * The rows earlier versions let the engine write for each task of a process (its candidate groups, assignee):

@@ -33,6 +33,7 @@ class IdentitySetup implements ApplicationRunner {
     static final String ANALYST_FILTER = "Analyst tasks";
     static final String MANAGER_FILTER = "Manager tasks";
     static final String MY_TASKS_FILTER = "My tasks";
+    static final String PLAYBOOK_CHANGES_FILTER = "Playbook changes";
 
     private final IdentityService identity;
     private final FilterService filters;
@@ -72,6 +73,11 @@ class IdentitySetup implements ApplicationRunner {
             createFilter(MANAGER_FILTER, -5, tasks.createTaskQuery().taskCandidateGroup(Groups.MANAGERS)
                     .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc());
             createFilter(MY_TASKS_FILTER, 0, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        }
+        // added after the first filters: installations started before the review of playbook changes get it too
+        if (filters.createFilterQuery().filterName(PLAYBOOK_CHANGES_FILTER).count() == 0) {
+            createFilter(PLAYBOOK_CHANGES_FILTER, -3, tasks.createTaskQuery().taskCandidateGroup(Groups.MODELERS)
+                    .includeAssignedTasks().orderByTaskCreateTime().asc());
         }
         // the demo users bring their own administrator
         if (!demo && identity.createUserQuery().memberOfGroup(Groups.ADMINS).count() == 0) {

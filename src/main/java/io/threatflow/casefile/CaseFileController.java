@@ -1,5 +1,6 @@
 package io.threatflow.casefile;
 
+import io.threatflow.playbook.PlaybookVersions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -59,10 +60,12 @@ class CaseFileController {
     private final ThreatTimeline timeline;
     private final CurrentUser user;
     private final Clock clock;
+    private final PlaybookVersions playbooks;
 
     CaseFileController(ThreatService threats, ActionService actions, CaseProgress progress, ThreatTimeline timeline,
-                       CurrentUser user, Clock clock) {
+                       CurrentUser user, Clock clock, PlaybookVersions playbooks) {
         this.user = user;
+        this.playbooks = playbooks;
         this.threats = threats;
         this.actions = actions;
         this.progress = progress;
@@ -100,7 +103,8 @@ class CaseFileController {
     ThreatView get(@PathVariable String threatId) {
         requireReader();
         Threat threat = threats.get(threatId);
-        return ThreatView.of(threat, progress.of(threat.processInstanceId()), actions.history(threatId));
+        return ThreatView.of(threat, playbooks.versionOf(threat.processInstanceId()).orElse(null),
+                progress.of(threat.processInstanceId()), actions.history(threatId));
     }
 
     @Operation(summary = "Everything that happened to a threat",

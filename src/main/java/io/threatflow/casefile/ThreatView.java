@@ -11,6 +11,7 @@ import java.util.Map;
  * A threat as {@code GET /api/threats/{threatId}} shows it: register data, where its case is, its actions.
  *
  * @param dryRun the case records what it would do and changes nothing: its status is what would have happened
+ * @param playbookVersion the playbook version its case runs on (GET /api/playbooks/versions)
  */
 public record ThreatView(
         String threatId,
@@ -31,6 +32,7 @@ public record ThreatView(
         Instant detectedAt,
         Map<Phase, Instant> phases,
         String processInstanceId,
+        Integer playbookVersion,
         CurrentStep currentStep,
         List<Action> actions) {
 
@@ -47,11 +49,11 @@ public record ThreatView(
         }
     }
 
-    static ThreatView of(Threat t, CurrentStep step, List<ActionRecord> actions) {
+    static ThreatView of(Threat t, Integer playbookVersion, CurrentStep step, List<ActionRecord> actions) {
         return new ThreatView(t.id(), t.title(), t.description(), t.type().name(), name(t.severity()),
                 name(t.reportedSeverity()), t.knownExploited(), t.status().name(), t.dryRun(), t.assetName(), t.cve(),
                 t.port(), t.source(), t.sourceRef(), t.reportedAt(), t.detectedAt(), t.phases(), t.processInstanceId(),
-                step, actions.stream().map(Action::of).toList());
+                playbookVersion, step, actions.stream().map(Action::of).toList());
     }
 
     private static String name(Enum<?> e) {

@@ -382,6 +382,11 @@ class CaseGuard extends AbstractProcessEnginePlugin {
         if (instance == null) {
             return Set.of();
         }
+        if (worker instanceof FourEyes.NamedBy named) {
+            Object author = context.getProcessEngineConfiguration().getRuntimeService()
+                    .getVariable(processInstanceId, named.variable());
+            return author == null ? Set.of() : Set.of(author.toString());
+        }
         if (worker instanceof FourEyes.CompletedTask completed) {
             String caseId = completed.inCallingCase() ? instance.getSuperProcessInstanceId() : processInstanceId;
             return caseId == null ? Set.of() : completers(history, completed.taskDefinitionKey(), caseId);

@@ -42,4 +42,8 @@ public record FourEyes(String processDefinitionKey, String checkTask, List<Worke
     /** Whoever started the check task's process instance (Tasklist's start form or the REST API). */
     public record StartedInstance(String didWhat) implements Worker {
     }
+
+    /** Whoever a process variable that only the system writes names, e.g. who proposed a playbook change. */
+    public record NamedBy(String variable, String didWhat) implements Worker {
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -50,6 +51,12 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
             return refusal(detailed, (RefusedWithDetails) detailed);
         }
         Throwable cause = wrapped(e);
+        // a listener's refusal of a completion (engine.FormAnswers) reaches here wrapped as the engine's failure
+        BadUserRequestException refusedByListener = cause(cause, BadUserRequestException.class);
+        if (refusedByListener != null && !(cause instanceof BadUserRequestException)) {
+            cause = refusedByListener;
+            e = refusedByListener;
+        }
         HttpStatus status = status(e, cause);
         ProblemDetail problem;
         if (status.is5xxServerError()) {

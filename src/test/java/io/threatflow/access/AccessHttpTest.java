@@ -71,7 +71,7 @@ class AccessHttpTest {
     @ParameterizedTest(name = "{0} may use {1}: {2}")
     @CsvSource({"analyst,tasklist,true", "analyst,cockpit,false", "analyst,admin,false",
             "manager,tasklist,true", "manager,cockpit,true", "manager,admin,false",
-            "modeler,cockpit,true", "modeler,tasklist,false", "modeler,admin,false",
+            "modeler,cockpit,true", "modeler,tasklist,true", "modeler,admin,false",
             "admin,admin,true"})
     void shouldLetEachGroupIntoItsWebapps(String user, String app, boolean allowed) {
         RawApi.Answer login = WebappSession.anonymous(port).attemptLogin(user, ApiClient.PASSWORD, app);
@@ -110,13 +110,14 @@ class AccessHttpTest {
             "manager,READ,10,DecisionDefinition,*,true",
             "manager,CREATE,9,Deployment,*,false",
             "manager,ACCESS,0,Application,admin,false",
-            // modelers: deployments and definitions; no cases
+            // modelers: deployments (reviewed playbook changes) and definitions; Tasklist to review changes; no cases
             "modeler,CREATE,9,Deployment,*,true",
             "modeler,READ,9,Deployment,*,true",
             "modeler,READ,6,ProcessDefinition,threat-remediation,true",
             "modeler,READ_HISTORY,6,ProcessDefinition,threat-remediation,false",
             "modeler,CREATE_INSTANCE,6,ProcessDefinition,threat-remediation,false",
-            "modeler,ACCESS,0,Application,tasklist,false",
+            "modeler,ACCESS,0,Application,tasklist,true",
+            "modeler,ACCESS,0,Application,admin,false",
             // everybody: their own user record to read and to update (profile, password), not to delete
             "analyst,READ,1,User,analyst,true",
             "analyst,UPDATE,1,User,analyst,true",
@@ -234,7 +235,7 @@ class AccessHttpTest {
     }
 
     @Test
-    void shouldLetModelersDeploy_andNobodyElse() {
+    void shouldLetModelersProposeADeployment_andNobodyElse() {
         String model = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -246,7 +247,8 @@ class AccessHttpTest {
                 </bpmn:definitions>""";
         assertThat(deploy("analyst", model).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(deploy("manager", model).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(deploy("modeler", model).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // a modeler's deployment is a playbook change that a second person reviews (playbook.PlaybookChangeHttpTest)
+        assertThat(deploy("modeler", model).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     }
 
     private ResponseEntity<String> deploy(String user, String model) {

@@ -82,7 +82,21 @@ class DemoUsersTest {
         assertThat(identity.checkPassword("manager", "first-start-password")).isTrue();
         assertThat(identity.checkPassword("manager", "second-start-password")).isFalse();
         assertThat(identity.createUserQuery().count()).isEqualTo(DemoUsers.USER_GROUPS.size());
-        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(3);
+        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldAddThePlaybookChangesFilter_toAnInstallationThatHasTheOthers() {
+        demoUsers("some-password-123").run(null);
+        engine.getFilterService().deleteFilter(engine.getFilterService().createFilterQuery()
+                .filterName(IdentitySetup.PLAYBOOK_CHANGES_FILTER).singleResult().getId());
+
+        demoUsers("some-password-123").run(null);
+
+        Filter changes = engine.getFilterService().createFilterQuery().filterName(IdentitySetup.PLAYBOOK_CHANGES_FILTER)
+                .singleResult();
+        assertThat(((TaskQueryImpl) changes.getQuery()).getCandidateGroup()).isEqualTo(Groups.MODELERS);
+        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(4);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.threatflow.testing.TestPlaybooks.REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.threatflow.access.Groups;
 import io.threatflow.testing.RawApi;
 import io.threatflow.testing.TestPlaybooks;
 import java.time.Duration;
@@ -129,7 +130,7 @@ class CaseMigrationHttpTest {
         refused.put("targetDefinitionId  ", request(v1, other, null));
         // a process managers may not read is, for them, not there
         String hiddenKey = TestPlaybooks.newKey();
-        assertThat(TestPlaybooks.deployOverHttp(RawApi.as(http, "admin"), hiddenKey, 1).status()).isEqualTo(200);
+        TestPlaybooks.deployAs(engine, "admin", List.of(Groups.ADMINS), hiddenKey, 1);
         String hidden = repository.createProcessDefinitionQuery().processDefinitionKey(hiddenKey).singleResult().getId();
         refused.put("sourceDefinitionId ", Map.of("sourceDefinitionId", hidden, "targetDefinitionId", v2.getId()));
         assertThat(manager.get(API + "/definitions").jsonList()).extracting(d -> d.get("definitionId"))

@@ -148,9 +148,7 @@ class DeploymentDeletionHttpTest {
     void shouldLeaveModelersOnlyReadOnTheVersionsTheyDeploy() {
         String key = TestPlaybooks.newKey();
         RawApi modeler = RawApi.as(http, "modeler");
-        RawApi.Answer deployed = TestPlaybooks.deployOverHttp(modeler, key, 1);
-        assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
-        String deployment = (String) deployed.json().get("id");
+        String deployment = TestPlaybooks.deployAs(engine, "modeler", List.of(Groups.MODELERS), key, 1);
 
         Authorization own = authorizations.createAuthorizationQuery().userIdIn("modeler")
                 .resourceType(Resources.DEPLOYMENT).resourceId(deployment).singleResult();

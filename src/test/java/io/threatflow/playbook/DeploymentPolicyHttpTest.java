@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +47,8 @@ class DeploymentPolicyHttpTest {
     TestRestTemplate http;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -157,8 +160,12 @@ class DeploymentPolicyHttpTest {
 
         Answer answer = deploy("modeler", "policy-fine", "fine.bpmn", bpmn);
 
-        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
-        repository.deleteDeployment(String.valueOf(answer.json().get("id")), true);
+        // within the policy, the change is taken for review (docs/playbooks.md); nothing is live before approval
+        assertThat(answer.status()).as("%s", answer).isEqualTo(202);
+        assertThat(answer.json()).containsEntry("status", "PENDING");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Process_PolicyFine").count()).isZero();
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(answer.json().get("id"))).list()
+                .forEach(review -> runtime.deleteProcessInstance(review.getId(), "test cleanup"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -101,16 +102,20 @@ public final class TestPlaybooks {
         }
     }
 
-    /** Deploys version {@code version} over {@code /engine-rest/deployment/create} as {@code user}, as Modeler does. */
-    public static RawApi.Answer deployOverHttp(RawApi user, String key, int version) {
-        String boundary = "playbook-" + UUID.randomUUID();
+    /**
+     * Deploys version {@code version} through the Java API as {@code userId} in {@code groups} (over
+     * {@code /engine-rest/deployment/create} a deployment is a playbook change that waits for review); its deployment id.
+     */
+    public static String deployAs(ProcessEngineServices engine, String userId, List<String> groups, String key,
+                                  int version) {
         String bpmn = resource("/playbook/review-case-v" + version + ".bpmn").replace("PROCESS_KEY", key);
-        String body = String.join("\r\n",
-                "--" + boundary, "Content-Disposition: form-data; name=\"deployment-name\"", "", key + " v" + version,
-                "--" + boundary, "Content-Disposition: form-data; name=\"upload\"; filename=\"" + key + ".bpmn\"",
-                "Content-Type: text/xml", "", bpmn, "--" + boundary + "--", "");
-        return user.post("/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
-                body.getBytes(StandardCharsets.UTF_8));
+        engine.getIdentityService().setAuthentication(userId, groups);
+        try {
+            return engine.getRepositoryService().createDeployment().name(key + " v" + version)
+                    .addString(key + ".bpmn", bpmn).deploy().getId();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     private static String resource(String path) {
