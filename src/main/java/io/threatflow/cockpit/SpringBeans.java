@@ -7,6 +7,7 @@ import io.threatflow.kpi.KpiReaders;
 import io.threatflow.kpi.KpiService;
 import io.threatflow.playbook.CaseMigrations;
 import io.threatflow.playbook.MigrationAccess;
+import io.threatflow.playbook.PlaybookVersions;
 import io.threatflow.remediation.RemediationCases;
 import io.threatflow.threat.ThreatService;
 import jakarta.servlet.ServletContext;
@@ -25,7 +26,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  */
 record SpringBeans(KpiService kpis, KpiReaders kpiReaders, ThreatTimeline timeline, ThreatService threats,
                    RemediationCases cases, CurrentUser user, ObjectMapper json, Clock clock,
-                   CaseMigrations migrations, MigrationAccess migrationAccess) {
+                   CaseMigrations migrations, MigrationAccess migrationAccess, PlaybookVersions versions) {
 
     static SpringBeans of(ServletContext servletContext) {
         WebApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
@@ -33,6 +34,6 @@ record SpringBeans(KpiService kpis, KpiReaders kpiReaders, ThreatTimeline timeli
                 spring.getBean(ThreatTimeline.class), spring.getBean(ThreatService.class),
                 spring.getBean(RemediationCases.class), spring.getBean(CurrentUser.class),
                 spring.getBean(ObjectMapper.class), spring.getBean(Clock.class), spring.getBean(CaseMigrations.class),
-                spring.getBean(MigrationAccess.class));
+                spring.getBean(MigrationAccess.class), spring.getBean(PlaybookVersions.class));
     }
 }

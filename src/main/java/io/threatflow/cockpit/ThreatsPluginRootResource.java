@@ -25,6 +25,11 @@ public class ThreatsPluginRootResource extends AbstractCockpitPluginRootResource
         return subResource(new PlaybookMigrationResource(engine, SpringBeans.of(servletContext)), engine);
     }
 
+    @Path("{engine}/playbooks/versions")
+    public PlaybookVersionsResource versions(@PathParam("engine") String engine) {
+        return subResource(new PlaybookVersionsResource(engine, SpringBeans.of(servletContext)), engine);
+    }
+
     @Path("{engine}/process-instance/{processInstanceId}/timeline")
     public CaseTimelineResource timeline(@PathParam("engine") String engine,
                                          @PathParam("processInstanceId") String processInstanceId) {

@@ -59,6 +59,19 @@ class PlaybookMigrationPluginHttpTest {
     }
 
     @Test
+    void shouldListThePlaybookVersionsForAManager_andRefuseAModeler() {
+        List<Map<String, Object>> versions = WebappSession.login(port, "manager", "cockpit")
+                .plugin("default/playbooks/versions").jsonList();
+
+        assertThat(versions).isNotEmpty();
+        assertThat(versions.get(0)).containsEntry("current", true).containsKeys("deploymentId", "version",
+                "proposedBy", "approvedBy", "runningCases", "finishedCases");
+        RawApi.Answer modeler = WebappSession.login(port, "modeler", "cockpit").plugin("default/playbooks/versions");
+        assertThat(modeler.status()).as(modeler.toString()).isEqualTo(403);
+        assertThat(modeler.isProblem()).isTrue();
+    }
+
+    @Test
     void shouldRefuseModelersAndBadInput_withProblems() {
         String key = TestPlaybooks.newKey();
         ProcessDefinition v1 = TestPlaybooks.deploy(engine, key, 1);
