@@ -2,7 +2,9 @@ package io.threatflow.casefile;
 
 import io.threatflow.action.ActionRecord;
 import io.threatflow.threat.Phase;
+import io.threatflow.threat.AttackTechnique;
 import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatEvidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,8 @@ import java.util.Map;
  * A threat as {@code GET /api/threats/{threatId}} shows it: register data, where its case is, its actions.
  *
  * @param dryRun the case records what it would do and changes nothing: its status is what would have happened
+ * @param cvssScore, epssScore, exploitAvailable, internetFacing what the report said (the SSVC inputs)
+ * @param attackTechniques the MITRE ATT&CK techniques the report named, with their tactics
  */
 public record ThreatView(
         String threatId,
@@ -32,7 +36,12 @@ public record ThreatView(
         Map<Phase, Instant> phases,
         String processInstanceId,
         CurrentStep currentStep,
-        List<Action> actions) {
+        List<Action> actions,
+        Double cvssScore,
+        Double epssScore,
+        boolean exploitAvailable,
+        boolean internetFacing,
+        List<AttackTechnique> attackTechniques) {
 
     /** @param step one of the five steps, MITIGATION, or CLOSED; @param activities what is active now */
     public record CurrentStep(String step, List<String> activities) {
@@ -47,11 +56,12 @@ public record ThreatView(
         }
     }
 
-    static ThreatView of(Threat t, CurrentStep step, List<ActionRecord> actions) {
+    static ThreatView of(Threat t, ThreatEvidence e, CurrentStep step, List<ActionRecord> actions) {
         return new ThreatView(t.id(), t.title(), t.description(), t.type().name(), name(t.severity()),
                 name(t.reportedSeverity()), t.knownExploited(), t.status().name(), t.dryRun(), t.assetName(), t.cve(),
                 t.port(), t.source(), t.sourceRef(), t.reportedAt(), t.detectedAt(), t.phases(), t.processInstanceId(),
-                step, actions.stream().map(Action::of).toList());
+                step, actions.stream().map(Action::of).toList(), e.cvssScore(), e.epssScore(), e.exploitAvailable(),
+                e.internetFacing(), e.attacks());
     }
 
     private static String name(Enum<?> e) {

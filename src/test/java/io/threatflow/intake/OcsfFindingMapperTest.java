@@ -446,7 +446,7 @@ class OcsfFindingMapperTest {
                  "metadata": [], "dst_endpoint": {"port": "443"}, "evidences": "x", "resources": "x"}"""));
 
         assertThat(report).isEqualTo(new ThreatReport("Security Finding", ThreatType.OTHER, "web-01", null, null,
-                null, null, "ocsf", null, null, null));
+                null, null, "ocsf", null, null, null, null, null, false, null, null));
     }
 
     /** Every node of the real samples replaced in turn by each value of the wrong kind. */

@@ -21,6 +21,7 @@ public final class TestAssets {
     private Set<Integer> openPorts = Set.of();
     private Set<Integer> blockedPorts = Set.of();
     private Set<String> findings = Set.of();
+    private boolean internetFacing;
 
     private TestAssets() {
     }
@@ -94,9 +95,14 @@ public final class TestAssets {
         return this;
     }
 
+    public TestAssets internetFacing(boolean internetFacing) {
+        this.internetFacing = internetFacing;
+        return this;
+    }
+
     public Asset build() {
         return new Asset(TestThreats.ASSET_ID, hostname, ipAddress, "Windows Server", "2012 R2", osSupported,
                 networkState, criticality, owner, managed, accountDisabled, credentialsCompromised,
-                monitoringElevated, openPorts, blockedPorts, findings, false, Set.of());
+                monitoringElevated, openPorts, blockedPorts, findings, internetFacing, Set.of());
     }
 }
