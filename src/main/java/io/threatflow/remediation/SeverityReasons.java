@@ -21,19 +21,23 @@ final class SeverityReasons {
 
     static String of(VariableScope scope, Severity decided, Severity recorded) {
         List<String> lines = new ArrayList<>();
-        String ssvc = SSVC_DECISION.from(scope);
+        String ssvc = SSVC_DECISION.from(scope, null);
         lines.add("Severity " + recorded + (ssvc == null ? "" : "; SSVC decision " + ssvc + " (" + meaning(ssvc) + ")")
                 + ".");
-        lines.add("Set by: " + SEVERITY_RULE.from(scope) + ".");
+        SEVERITY_RULE.optionalFrom(scope).ifPresent(rule -> lines.add("Set by: " + rule + "."));
         if (recorded != decided) {
             lines.add("Raised from " + decided + " by a report of the same threat while it was assessed.");
         }
-        lines.add("Exploitation: " + SSVC_EXPLOITATION.from(scope) + ", " + exploitation(scope) + ".");
-        lines.add("Automatable: " + SSVC_AUTOMATABLE.from(scope) + ", " + automatable(scope) + ".");
-        lines.add("Technical impact: " + SSVC_TECHNICAL_IMPACT.from(scope) + ", " + technicalImpact(scope) + ".");
-        Criticality criticality = ASSET_CRITICALITY.from(scope);
-        lines.add("Mission and well-being impact: " + SSVC_MISSION_IMPACT.from(scope) + ", the asset's criticality is "
-                + criticality + ".");
+        if (ssvc == null) {
+            return String.join("\n", lines);
+        }
+        lines.add("Exploitation: " + SSVC_EXPLOITATION.from(scope, null) + ", " + exploitation(scope) + ".");
+        lines.add("Automatable: " + SSVC_AUTOMATABLE.from(scope, null) + ", " + automatable(scope) + ".");
+        lines.add("Technical impact: " + SSVC_TECHNICAL_IMPACT.from(scope, null) + ", " + technicalImpact(scope)
+                + ".");
+        Criticality criticality = ASSET_CRITICALITY.from(scope, null);
+        lines.add("Mission and well-being impact: " + SSVC_MISSION_IMPACT.from(scope, null)
+                + ", the asset's criticality is " + criticality + ".");
         return String.join("\n", lines);
     }
 
@@ -47,16 +51,16 @@ final class SeverityReasons {
     }
 
     private static String exploitation(VariableScope scope) {
-        String cve = CVE.from(scope);
-        if (Boolean.TRUE.equals(KNOWN_EXPLOITED.from(scope))) {
+        String cve = CVE.from(scope, null);
+        if (KNOWN_EXPLOITED.from(scope, false)) {
             return cve + " is in the CISA KEV catalogue (exploited in the wild)";
         }
         List<String> evidence = new ArrayList<>();
-        if (Boolean.TRUE.equals(EXPLOIT_AVAILABLE.from(scope))) {
+        if (EXPLOIT_AVAILABLE.from(scope, false)) {
             evidence.add("the report says a public exploit is available");
         }
-        Double epss = EPSS_SCORE.from(scope);
-        Double threshold = EPSS_POC_THRESHOLD.from(scope);
+        Double epss = EPSS_SCORE.from(scope, null);
+        Double threshold = EPSS_POC_THRESHOLD.from(scope, null);
         if (epss != null) {
             evidence.add("EPSS " + number(epss) + (threshold != null && epss > threshold ? " is above " : " is not above ")
                     + "the threshold " + number(threshold));
@@ -70,12 +74,13 @@ final class SeverityReasons {
 
     private static String automatable(VariableScope scope) {
         List<String> evidence = new ArrayList<>();
-        if (Boolean.TRUE.equals(INTERNET_FACING.from(scope))) {
+        if (INTERNET_FACING.from(scope, false)) {
             evidence.add("the asset is internet-facing (inventory or report)");
         }
-        String service = RISKY_SERVICE.from(scope);
+        String service = RISKY_SERVICE.from(scope, null);
         if (service != null) {
-            evidence.add("port " + PORT.from(scope) + " is " + service + ", a service attackers scan and exploit in bulk");
+            evidence.add("port " + PORT.from(scope, null) + " is " + service
+                    + ", a service attackers scan and exploit in bulk");
         }
         if (evidence.isEmpty()) {
             evidence.add("not internet-facing and no risky service reported");
@@ -84,8 +89,8 @@ final class SeverityReasons {
     }
 
     private static String technicalImpact(VariableScope scope) {
-        Double cvss = CVSS_SCORE.from(scope);
-        String type = THREAT_TYPE.from(scope);
+        Double cvss = CVSS_SCORE.from(scope, null);
+        String type = THREAT_TYPE.from(scope, null);
         String score = cvss == null ? "no CVSS score reported" : "CVSS " + number(cvss);
         if ("MALWARE".equals(type) || "COMPROMISED_ACCOUNT".equals(type)) {
             return score + "; an active intrusion (" + type.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
