@@ -100,7 +100,8 @@ class CaseFileController {
     ThreatView get(@PathVariable String threatId) {
         requireReader();
         Threat threat = threats.get(threatId);
-        return ThreatView.of(threat, threats.evidence(threatId), progress.of(threat.processInstanceId()), actions.history(threatId));
+        return ThreatView.of(threat, threats.evidence(threatId), progress.of(threat.processInstanceId()),
+                actions.history(threatId));
     }
 
     @Operation(summary = "Everything that happened to a threat",

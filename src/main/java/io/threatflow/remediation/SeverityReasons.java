@@ -62,8 +62,9 @@ final class SeverityReasons {
         Double epss = EPSS_SCORE.from(scope, null);
         Double threshold = EPSS_POC_THRESHOLD.from(scope, null);
         if (epss != null) {
-            evidence.add("EPSS " + number(epss) + (threshold != null && epss > threshold ? " is above " : " is not above ")
-                    + "the threshold " + number(threshold));
+            boolean above = threshold != null && epss > threshold;
+            evidence.add("EPSS " + number(epss) + (above ? " is above" : " is not above") + " the threshold "
+                    + number(threshold));
         }
         if (evidence.isEmpty()) {
             evidence.add(cve == null ? "no CVE, no exploit and no EPSS score reported"

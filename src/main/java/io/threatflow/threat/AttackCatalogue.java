@@ -54,9 +54,12 @@ public final class AttackCatalogue {
         Entry known = TECHNIQUES.getOrDefault(id, TECHNIQUES.get(id.split("\\.")[0]));
         String name = reportedName != null ? reportedName
                 : TECHNIQUES.containsKey(id) ? TECHNIQUES.get(id).name() : null;
-        String tacticId = AttackTechnique.isTacticId(reportedTacticId) ? reportedTacticId.strip().toUpperCase(Locale.ROOT)
-                : known == null ? null : known.tacticId();
-        String tacticName = reportedTacticName != null && tacticId != null && tacticId.equalsIgnoreCase(reportedTacticId)
+        String tacticId = AttackTechnique.isTacticId(reportedTacticId)
+                ? reportedTacticId.strip().toUpperCase(Locale.ROOT) : known == null ? null : known.tacticId();
+        if (tacticId == null) {
+            return new AttackTechnique(id, name, null, null);
+        }
+        String tacticName = reportedTacticName != null && tacticId.equalsIgnoreCase(reportedTacticId)
                 ? reportedTacticName : TACTICS.get(tacticId);
         return new AttackTechnique(id, name, tacticId, tacticName);
     }

@@ -30,7 +30,8 @@ public record AttackTechnique(String techniqueId, String techniqueName, String t
 
     /** In words: "T1486 Data Encrypted for Impact (Impact, TA0040)". */
     public String describe() {
-        String tactic = tacticId == null ? "" : " (" + (tacticName == null ? tacticId : tacticName + ", " + tacticId) + ")";
+        String tactic = tacticId == null ? ""
+                : " (" + (tacticName == null ? tacticId : tacticName + ", " + tacticId) + ")";
         return techniqueId + (techniqueName == null ? "" : " " + techniqueName) + tactic;
     }
 }

@@ -131,6 +131,13 @@ class ThreatEvidenceHttpTest {
         assertThat((String) value(form, "attackSummary"))
                 .isEqualTo("T1133 External Remote Services (Initial Access, TA0001)\n"
                         + "T1021.001 Remote Services: Remote Desktop Protocol (Lateral Movement, TA0008)");
+        Answer forged = raw.postJson("/engine-rest/task/" + triage + "/submit-form", Map.of("variables", Map.of(
+                "falsePositive", Map.of("value", false), "severity", Map.of("value", "LOW"),
+                "severityReasons", Map.of("value", "Severity LOW: nothing to see"))));
+        assertThat(forged.status()).as("%s", forged).isEqualTo(400);
+        assertThat(forged.errorFields()).contains("severityReasons");
+        assertThat(value(analyst.get("/engine-rest/task/" + triage + "/form-variables").getBody(), "severityReasons"))
+                .asString().startsWith("Severity HIGH");
         List<Map<String, Object>> timeline = raw.get("/api/threats/" + threatId + "/timeline").jsonList();
         assertThat(timeline.get(0).get("detail")).asString()
                 .contains("ATT&CK T1133 External Remote Services (Initial Access, TA0001); T1021.001");
