@@ -3,7 +3,6 @@ package io.threatflow.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.threatflow.inventory.Asset;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
@@ -146,7 +145,7 @@ class ThreatEvidenceHttpTest {
     @Test
     void shouldIsolateTheHostBeforeInvestigation_whenAnOcsfDetectionReportsDataEncryptedForImpact() {
         String host = "evidence-t1486-" + UUID.randomUUID().toString().substring(0, 8);
-        inventory.add(fresh(TestAssets.asset().hostname(host)));
+        inventory.add(TestAssets.asset().hostname(host).buildNew());
         String finding = """
                 {"class_uid": 2004, "category_uid": 2, "activity_id": 1, "type_uid": 200401, "severity_id": 3,
                  "time": %d, "metadata": {"version": "1.1.0", "product": {"name": "EDR", "vendor_name": "Test"}},
@@ -195,14 +194,5 @@ class ThreatEvidenceHttpTest {
         report.put("type", "VULNERABILITY");
         report.put("asset", asset);
         return report;
-    }
-
-    /** The test asset with an id of its own: TestAssets gives every asset the same one. */
-    private static Asset fresh(TestAssets asset) {
-        Asset a = asset.build();
-        return new Asset(null, a.hostname(), a.ipAddress(), a.osName(), a.osVersion(), a.osSupported(),
-                a.networkState(), a.criticality(), a.owner(), a.managed(), a.accountDisabled(),
-                a.credentialsCompromised(), a.monitoringElevated(), a.openPorts(), a.blockedPorts(), a.findings(),
-                a.internetFacing(), a.tags());
     }
 }

@@ -100,6 +100,15 @@ public final class TestAssets {
         return this;
     }
 
+    /** The asset with no id, so the inventory gives it one of its own (build() gives every asset the same). */
+    public Asset buildNew() {
+        Asset a = build();
+        return new Asset(null, a.hostname(), a.ipAddress(), a.osName(), a.osVersion(), a.osSupported(),
+                a.networkState(), a.criticality(), a.owner(), a.managed(), a.accountDisabled(),
+                a.credentialsCompromised(), a.monitoringElevated(), a.openPorts(), a.blockedPorts(), a.findings(),
+                a.internetFacing(), a.tags());
+    }
+
     public Asset build() {
         return new Asset(TestThreats.ASSET_ID, hostname, ipAddress, "Windows Server", "2012 R2", osSupported,
                 networkState, criticality, owner, managed, accountDisabled, credentialsCompromised,
