@@ -30,6 +30,27 @@ class RecordAssessedSeverityListenerTest {
 
         verify(threats).recordSeverity("threat-1", Severity.HIGH);
         assertThat(execution.getVariable(SEVERITY.name())).isEqualTo("HIGH");
+        // a decision without SSVC (a modeler removed it) still says what it decided
+        assertThat(execution.getVariable(SEVERITY_REASONS.name())).isEqualTo("Severity HIGH.");
+    }
+
+    @Test
+    void shouldSayTheEpssScoreIsAboveTheThreshold_whenThatMadeItAProofOfConcept() {
+        when(threats.get("threat-1")).thenReturn(threat(ThreatType.VULNERABILITY).severity(null).build());
+        Map<String, Object> variables = new HashMap<>(Map.of(THREAT_ID.name(), "threat-1", SEVERITY.name(), "MEDIUM",
+                SEVERITY_RULE.name(), "SSVC decision Track*", SSVC_DECISION.name(), "Track*",
+                SSVC_EXPLOITATION.name(), "poc", SSVC_AUTOMATABLE.name(), "no",
+                SSVC_TECHNICAL_IMPACT.name(), "total", SSVC_MISSION_IMPACT.name(), "medium",
+                ASSET_CRITICALITY.name(), "MEDIUM", EPSS_SCORE.name(), 0.35));
+        variables.putAll(Map.of(EPSS_POC_THRESHOLD.name(), 0.1, CVSS_SCORE.name(), 9.1, CVE.name(), "CVE-2099-0001"));
+        DelegateExecution execution = execution(variables);
+
+        listener.notify(execution);
+
+        assertThat((String) execution.getVariable(SEVERITY_REASONS.name()))
+                .contains("SSVC decision Track* (track closely: at least MEDIUM)")
+                .contains("Exploitation: poc, EPSS 0.35 is above the threshold 0.1.")
+                .contains("Technical impact: total, CVSS 9.1.");
     }
 
     @Test
