@@ -21,8 +21,9 @@ public record ThreatEvidence(Double cvssScore, Double epssScore, boolean exploit
         attacks = attacks == null ? List.of() : List.copyOf(attacks);
     }
 
-    public ThreatEvidence withAttacks(List<AttackTechnique> moreAttacks) {
-        return new ThreatEvidence(cvssScore, epssScore, exploitAvailable, internetFacing, moreAttacks);
+    /** The same evidence with these techniques instead of its own. */
+    public ThreatEvidence withAttacks(List<AttackTechnique> techniques) {
+        return new ThreatEvidence(cvssScore, epssScore, exploitAvailable, internetFacing, techniques);
     }
 
     /**
