@@ -103,8 +103,9 @@ class CaseFileController {
     ThreatView get(@PathVariable String threatId) {
         requireReader();
         Threat threat = threats.get(threatId);
-        return ThreatView.of(threat, playbooks.versionOf(threat.processInstanceId()).orElse(null),
-                progress.of(threat.processInstanceId()), actions.history(threatId));
+        return ThreatView.of(threat, threats.evidence(threatId),
+                playbooks.versionOf(threat.processInstanceId()).orElse(null), progress.of(threat.processInstanceId()),
+                actions.history(threatId));
     }
 
     @Operation(summary = "Everything that happened to a threat",

@@ -12,6 +12,7 @@ import io.threatflow.remediation.Step;
 import io.threatflow.threat.CaseDeletion;
 import io.threatflow.threat.CaseDeletions;
 import io.threatflow.threat.Sighting;
+import io.threatflow.threat.AttackTechnique;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import java.time.Instant;
@@ -63,6 +64,12 @@ public class ThreatTimeline {
         List<Entry> entries = new ArrayList<>();
         String source = threat.source() == null ? null : "source " + threat.source()
                 + (threat.sourceRef() == null ? "" : ", reference " + threat.sourceRef());
+        var attacks = threats.evidence(threatId).attacks();
+        if (!attacks.isEmpty()) {
+            String attack = "ATT&CK " + attacks.stream().map(AttackTechnique::describe)
+                    .collect(java.util.stream.Collectors.joining("; "));
+            source = source == null ? attack : source + "; " + attack;
+        }
         entries.add(new Entry(threat.reportedAt(), "REPORTED", Step.IDENTIFY.name(),
                 threat.dryRun() ? "Threat reported as a dry run" : "Threat reported", null, reporter(threat, history),
                 threat.dryRun() ? "dry run: ThreatFlow records what it would do and changes nothing"

@@ -2,7 +2,9 @@ package io.threatflow.casefile;
 
 import io.threatflow.action.ActionRecord;
 import io.threatflow.threat.Phase;
+import io.threatflow.threat.AttackTechnique;
 import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatEvidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ import java.util.Map;
  *
  * @param dryRun the case records what it would do and changes nothing: its status is what would have happened
  * @param playbookVersion the playbook version its case runs on (GET /api/playbooks/versions)
+ * @param cvssScore, epssScore, exploitAvailable, internetFacing what the report said (the SSVC inputs)
+ * @param attackTechniques the MITRE ATT&CK techniques the report named, with their tactics
  */
 public record ThreatView(
         String threatId,
@@ -34,7 +38,12 @@ public record ThreatView(
         String processInstanceId,
         Integer playbookVersion,
         CurrentStep currentStep,
-        List<Action> actions) {
+        List<Action> actions,
+        Double cvssScore,
+        Double epssScore,
+        boolean exploitAvailable,
+        boolean internetFacing,
+        List<AttackTechnique> attackTechniques) {
 
     /** @param step one of the five steps, MITIGATION, or CLOSED; @param activities what is active now */
     public record CurrentStep(String step, List<String> activities) {
@@ -49,11 +58,13 @@ public record ThreatView(
         }
     }
 
-    static ThreatView of(Threat t, Integer playbookVersion, CurrentStep step, List<ActionRecord> actions) {
+    static ThreatView of(Threat t, ThreatEvidence e, Integer playbookVersion, CurrentStep step,
+                         List<ActionRecord> actions) {
         return new ThreatView(t.id(), t.title(), t.description(), t.type().name(), name(t.severity()),
                 name(t.reportedSeverity()), t.knownExploited(), t.status().name(), t.dryRun(), t.assetName(), t.cve(),
                 t.port(), t.source(), t.sourceRef(), t.reportedAt(), t.detectedAt(), t.phases(), t.processInstanceId(),
-                playbookVersion, step, actions.stream().map(Action::of).toList());
+                playbookVersion, step, actions.stream().map(Action::of).toList(), e.cvssScore(), e.epssScore(),
+                e.exploitAvailable(), e.internetFacing(), e.attacks());
     }
 
     private static String name(Enum<?> e) {

@@ -147,9 +147,10 @@ class OcsfController {
             return ItemResult.rejected(index, "The finding maps to an invalid threat", errors);
         }
         try {
-            boolean resolved = ((OcsfMapping.Mapped) mapping).resolvedBySource();
-            ThreatIntake.Outcome outcome = resolved ? intake.resolvedBySource(report.toNewThreat(clock), reportedBy)
-                    : intake.report(report.toNewThreat(clock), reportedBy);
+            OcsfMapping.Mapped mapped = (OcsfMapping.Mapped) mapping;
+            ThreatIntake.Outcome outcome = mapped.resolvedBySource()
+                    ? intake.resolvedBySource(mapped.toNewThreat(clock), reportedBy)
+                    : intake.report(mapped.toNewThreat(clock), reportedBy);
             boolean created = outcome.result() == ThreatIntake.Result.CREATED;
             return new ItemResult(index, created ? 201 : 200, outcome.result().name().toLowerCase(),
                     outcome.threatId(), outcome.processInstanceId(), detail(outcome), List.of());

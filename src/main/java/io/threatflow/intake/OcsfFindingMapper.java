@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.threatflow.web.Problems.FieldError;
 import io.threatflow.intake.OcsfMapping.Mapped;
 import io.threatflow.intake.OcsfMapping.Rejected;
+import io.threatflow.threat.AttackCatalogue;
+import io.threatflow.threat.AttackTechnique;
 import io.threatflow.threat.NewThreat;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
@@ -115,7 +117,74 @@ class OcsfFindingMapper {
                 source(finding.path("metadata").path("product")),
                 cut(sourceRef(finding, malware), SOURCE_REF_MAX),
                 detectedAt.time(),
-                null), Integer.valueOf(STATUS_RESOLVED).equals(integer(finding.path("status_id"))));
+                null,
+                cvssScore(finding),
+                epssScore(finding),
+                exploitAvailable(finding),
+                null,
+                null), Integer.valueOf(STATUS_RESOLVED).equals(integer(finding.path("status_id"))), attacks(finding));
+    }
+
+    /** The highest CVSS base score of the finding's CVEs; a score outside 0 to 10 is no score. */
+    private static Double cvssScore(JsonNode finding) {
+        return objects(finding.path("vulnerabilities")).stream()
+                .flatMap(vulnerability -> objects(vulnerability.path("cve").path("cvss")).stream())
+                .map(cvss -> number(cvss.path("base_score")))
+                .filter(score -> score != null && score >= 0 && score <= 10)
+                .max(Double::compare).orElse(null);
+    }
+
+    /** The highest EPSS score of the finding's CVEs (OCSF sends it as a string); outside 0 to 1 is none. */
+    private static Double epssScore(JsonNode finding) {
+        return objects(finding.path("vulnerabilities")).stream()
+                .map(vulnerability -> number(vulnerability.path("cve").path("epss").path("score")))
+                .filter(score -> score != null && score >= 0 && score <= 1)
+                .max(Double::compare).orElse(null);
+    }
+
+    private static Boolean exploitAvailable(JsonNode finding) {
+        return objects(finding.path("vulnerabilities")).stream()
+                .anyMatch(vulnerability -> vulnerability.path("is_exploit_available").asBoolean(false));
+    }
+
+    /**
+     * The ATT&CK techniques of {@code finding_info.attacks[]} and (OCSF 1.0) {@code attacks[]}: the sub-technique
+     * where there is one, with the names and tactic the finding gives; ids that are no technique id are left out.
+     */
+    private static List<AttackTechnique> attacks(JsonNode finding) {
+        Map<String, AttackTechnique> attacks = new java.util.LinkedHashMap<>();
+        Stream.concat(objects(finding.path("finding_info").path("attacks")).stream(),
+                        objects(finding.path("attacks")).stream())
+                .forEach(attack -> {
+                    JsonNode technique = attack.path("sub_technique").isObject() ? attack.path("sub_technique")
+                            : attack.path("technique");
+                    String uid = text(technique.path("uid"));
+                    if (AttackTechnique.isTechniqueId(uid) && attacks.size() < AttackTechnique.MAX_PER_THREAT) {
+                        JsonNode tactic = attack.path("tactic").isObject() ? attack.path("tactic")
+                                : objects(attack.path("tactics")).stream().findFirst().orElse(attack.path("tactic"));
+                        AttackTechnique described = AttackCatalogue.describe(uid,
+                                cut(text(technique.path("name")), AttackTechnique.MAX_NAME),
+                                text(tactic.path("uid")), cut(text(tactic.path("name")), AttackTechnique.MAX_TACTIC_NAME));
+                        attacks.putIfAbsent(described.techniqueId(), described);
+                    }
+                });
+        return List.copyOf(attacks.values());
+    }
+
+    private static Double number(JsonNode node) {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        String text = text(node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(text);
+            return Double.isFinite(value) ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String asset(JsonNode finding) {

@@ -7,6 +7,7 @@ import io.threatflow.inventory.Asset;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.threat.KnownExploitedCatalog;
 import io.threatflow.threat.Threat;
+import io.threatflow.threat.ThreatEvidence;
 import io.threatflow.threat.ThreatService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_EnrichThreat}: the asset's criticality from the inventory, the CVE's CISA KEV entry, and which
- * connectors can act on the asset.
+ * connectors can act on the asset; and the evidence the SSVC decision and the response plan weigh: CVSS, EPSS,
+ * exploit availability, exposure (the inventory's or the report's) and the ATT&CK techniques.
  */
 @Component("enrichThreat")
 class EnrichThreatDelegate implements JavaDelegate {
@@ -23,9 +25,11 @@ class EnrichThreatDelegate implements JavaDelegate {
     private final InventoryService inventory;
     private final ActionService actions;
     private final KnownExploitedCatalog kev;
+    private final SsvcSettings ssvc;
 
     EnrichThreatDelegate(ThreatService threats, InventoryService inventory, ActionService actions,
-                         KnownExploitedCatalog kev) {
+                         KnownExploitedCatalog kev, SsvcSettings ssvc) {
+        this.ssvc = ssvc;
         this.threats = threats;
         this.inventory = inventory;
         this.actions = actions;
@@ -46,5 +50,14 @@ class EnrichThreatDelegate implements JavaDelegate {
         ASSET_CRITICALITY.set(execution, asset.criticality());
         ASSET_MANAGEMENT.set(execution, actions.reach(asset));
         REPORTED_SEVERITY.set(execution, threat.reportedSeverity());
+
+        ThreatEvidence evidence = threats.evidence(threat.id());
+        CVSS_SCORE.set(execution, evidence.cvssScore());
+        EPSS_SCORE.set(execution, evidence.epssScore());
+        EPSS_POC_THRESHOLD.set(execution, ssvc.epssPocThreshold());
+        EXPLOIT_AVAILABLE.set(execution, evidence.exploitAvailable());
+        INTERNET_FACING.set(execution, asset.internetFacing() || evidence.internetFacing());
+        ATTACK_IDS.set(execution, evidence.attackIds());
+        ATTACK_SUMMARY.set(execution, evidence.describeAttacks());
     }
 }

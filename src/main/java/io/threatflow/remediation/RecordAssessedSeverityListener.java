@@ -1,6 +1,7 @@
 package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.SEVERITY;
+import static io.threatflow.remediation.RemediationProcess.SEVERITY_REASONS;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 
 import io.threatflow.threat.Severity;
@@ -11,8 +12,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At the end of {@code Task_AssessSeverity}: the decided severity goes to the register until triage changes
- * it. A sighting may have raised the threat above the decision already; the higher rating stands.
+ * On {@code SequenceFlow_SeverityAssessed}, after {@code Task_AssessSeverity}'s output mapping: the decided
+ * severity goes to the register until triage changes it, and its reasons in words ({@code severityReasons}) to
+ * the triage form. A sighting may have raised the threat above the decision already; the higher rating stands.
  */
 @Component("recordAssessedSeverity")
 class RecordAssessedSeverityListener implements ExecutionListener {
@@ -30,5 +32,6 @@ class RecordAssessedSeverityListener implements ExecutionListener {
         Severity severity = threat.severity() == null ? decided : decided.atLeast(threat.severity());
         threats.recordSeverity(threat.id(), severity);
         SEVERITY.set(execution, severity);
+        SEVERITY_REASONS.set(execution, SeverityReasons.of(execution, decided, severity));
     }
 }

@@ -100,6 +100,27 @@ public final class RemediationProcess {
             ProcessVariable.ofEnum("assetCriticality", Criticality.class);
     public static final ProcessVariable<String> ASSET_MANAGEMENT = ProcessVariable.of("assetManagement", String.class);
     public static final ProcessVariable<Severity> SEVERITY = ProcessVariable.ofEnum("severity", Severity.class);
+    // the SSVC decision's evidence (Task_EnrichThreat) and its outcome (Task_AssessSeverity's output mapping)
+    public static final ProcessVariable<Double> CVSS_SCORE = ProcessVariable.of("cvssScore", Double.class);
+    public static final ProcessVariable<Double> EPSS_SCORE = ProcessVariable.of("epssScore", Double.class);
+    public static final ProcessVariable<Double> EPSS_POC_THRESHOLD = ProcessVariable.of("epssPocThreshold", Double.class);
+    public static final ProcessVariable<Boolean> EXPLOIT_AVAILABLE = ProcessVariable.of("exploitAvailable", Boolean.class);
+    /** the asset (inventory) or the report says the service is reachable from the internet */
+    public static final ProcessVariable<Boolean> INTERNET_FACING = ProcessVariable.of("internetFacing", Boolean.class);
+    /** ATT&CK technique and tactic ids, space separated, as response-plan and mitigation-measures read them */
+    public static final ProcessVariable<String> ATTACK_IDS = ProcessVariable.of("attackIds", String.class);
+    /** the ATT&CK techniques in words, for the triage form */
+    public static final ProcessVariable<String> ATTACK_SUMMARY = ProcessVariable.of("attackSummary", String.class);
+    public static final ProcessVariable<String> SSVC_DECISION = ProcessVariable.of("ssvcDecision", String.class);
+    public static final ProcessVariable<String> SSVC_EXPLOITATION = ProcessVariable.of("ssvcExploitation", String.class);
+    public static final ProcessVariable<String> SSVC_AUTOMATABLE = ProcessVariable.of("ssvcAutomatable", String.class);
+    public static final ProcessVariable<String> SSVC_TECHNICAL_IMPACT =
+            ProcessVariable.of("ssvcTechnicalImpact", String.class);
+    public static final ProcessVariable<String> SSVC_MISSION_IMPACT = ProcessVariable.of("ssvcMissionImpact", String.class);
+    public static final ProcessVariable<String> RISKY_SERVICE = ProcessVariable.of("riskyService", String.class);
+    public static final ProcessVariable<String> SEVERITY_RULE = ProcessVariable.of("severityRule", String.class);
+    /** the severity decision and the inputs that led to it, in words, for the triage form (read-only there) */
+    public static final ProcessVariable<String> SEVERITY_REASONS = ProcessVariable.of("severityReasons", String.class);
     public static final ProcessVariable<Boolean> FALSE_POSITIVE = ProcessVariable.of("falsePositive", Boolean.class);
     public static final ProcessVariable<String> TRIAGE_NOTES = ProcessVariable.of("triageNotes", String.class);
     /** System-written from the triage form's {@code falsePositive}: the one thing 'False positive?' reads. */

@@ -50,6 +50,48 @@ public class ThreatRepository {
                 .update();
     }
 
+    void insertEvidence(String threatId, ThreatEvidence evidence) {
+        jdbc.sql("""
+                update threat set cvss_score = :cvss, epss_score = :epss, exploit_available = :exploit,
+                  internet_facing = :internet where id = :id
+                """)
+                .param("cvss", evidence.cvssScore()).param("epss", evidence.epssScore())
+                .param("exploit", evidence.exploitAvailable()).param("internet", evidence.internetFacing())
+                .param("id", threatId).update();
+        int position = 0;
+        for (AttackTechnique attack : evidence.attacks()) {
+            jdbc.sql("""
+                    insert into threat_attack (threat_id, position, technique_id, technique_name, tactic_id, tactic_name)
+                    values (:threatId, :position, :techniqueId, :techniqueName, :tacticId, :tacticName)
+                    """)
+                    .param("threatId", threatId).param("position", position++)
+                    .param("techniqueId", attack.techniqueId()).param("techniqueName", attack.techniqueName())
+                    .param("tacticId", attack.tacticId()).param("tacticName", attack.tacticName())
+                    .update();
+        }
+    }
+
+    Optional<ThreatEvidence> findEvidence(String threatId) {
+        List<AttackTechnique> attacks = jdbc.sql("""
+                select technique_id, technique_name, tactic_id, tactic_name from threat_attack
+                  where threat_id = :id order by position
+                """)
+                .param("id", threatId)
+                .query((rs, n) -> new AttackTechnique(rs.getString("technique_id"), rs.getString("technique_name"),
+                        rs.getString("tactic_id"), rs.getString("tactic_name")))
+                .list();
+        return jdbc.sql("select cvss_score, epss_score, exploit_available, internet_facing from threat where id = :id")
+                .param("id", threatId)
+                .query((rs, n) -> new ThreatEvidence(decimal(rs, "cvss_score"), decimal(rs, "epss_score"),
+                        rs.getBoolean("exploit_available"), rs.getBoolean("internet_facing"), attacks))
+                .optional();
+    }
+
+    private static Double decimal(ResultSet rs, String column) throws SQLException {
+        java.math.BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
+    }
+
     public Optional<Threat> findById(String id) {
         return jdbc.sql("select * from threat where id = :id").param("id", id).query(this::row).optional();
     }

@@ -42,6 +42,11 @@ public class ThreatService {
         this.nodeDryRun = nodeDryRun;
     }
 
+    /** What the report said about exploitability, exposure and ATT&CK techniques. */
+    public ThreatEvidence evidence(String threatId) {
+        return threats.findEvidence(threatId).orElseThrow(() -> new ThreatNotFoundException(threatId));
+    }
+
     /** The open threat that this report describes again, if there is one. */
     public Optional<Threat> findOpen(NewThreat report) {
         return findOpenDuplicate(report);
@@ -71,6 +76,7 @@ public class ThreatService {
                 Text.strip(report.assetName()), report.cve(), report.port(), report.source(), report.sourceRef(),
                 ThreatStatus.OPEN, null, clock.instant(), report.detectedAt(), Map.of(), report.dryRun() || nodeDryRun);
         threats.insert(threat);
+        threats.insertEvidence(threat.id(), report.evidence());
         fingerprints.insert(threat.id(), Fingerprints.of(report, asset.id()));
         recordFinding(threat);
         events.publishEvent(new ThreatRegistered(threat.id(), threat.type(), threat.reportedSeverity(),

@@ -32,7 +32,7 @@ class AssetLoadHttpTest {
     @Test
     void shouldCreateUpdateAndRejectJsonAssets_eachWithItsResult() {
         String web = "load-web-" + suffix;
-        Asset existing = inventory.add(fresh(TestAssets.asset().hostname(web + ".corp")));
+        Asset existing = inventory.add(TestAssets.asset().hostname(web + ".corp").buildNew());
 
         RawApi.Answer answer = admin().postJson("/api/assets", List.of(
                 Map.of("hostname", "LOAD-DB-" + suffix + ".corp", "ip", "10.66.0.2", "criticality", "critical",
@@ -92,8 +92,8 @@ class AssetLoadHttpTest {
     @Test
     void shouldKeepTheIdAndWhatTheLoadDoesNotCarry_whenUpdatingAHost() {
         String host = "keep-" + suffix;
-        Asset before = inventory.add(fresh(TestAssets.asset().hostname(host).networkState(NetworkState.ISOLATED)
-                .openPorts(3389).blockedPorts(445).findings("CVE-2099-0001").credentialsCompromised(true)));
+        Asset before = inventory.add(TestAssets.asset().hostname(host).networkState(NetworkState.ISOLATED)
+                .openPorts(3389).blockedPorts(445).findings("CVE-2099-0001").credentialsCompromised(true).buildNew());
 
         RawApi.Answer answer = admin().post("/api/assets", "text/csv", ("""
                 hostname,ip,criticality,tags,internet-facing
@@ -182,14 +182,6 @@ class AssetLoadHttpTest {
                 .containsEntry("tags", List.of("dmz", "linux", "server", "web"));
         assertThat(hostnames("/api/assets?tag=dmz&internetFacing=true")).contains("web-01", "vpn-gw-01")
                 .doesNotContain("db-01");
-    }
-
-    /** The test asset with an id of its own: TestAssets gives every asset the same one. */
-    private static Asset fresh(TestAssets asset) {
-        Asset a = asset.build();
-        return new Asset(null, a.hostname(), a.ipAddress(), a.osName(), a.osVersion(), a.osSupported(), a.networkState(),
-                a.criticality(), a.owner(), a.managed(), a.accountDisabled(), a.credentialsCompromised(),
-                a.monitoringElevated(), a.openPorts(), a.blockedPorts(), a.findings(), a.internetFacing(), a.tags());
     }
 
     private List<String> hostnames(String path) {

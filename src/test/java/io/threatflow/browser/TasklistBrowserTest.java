@@ -51,7 +51,8 @@ class TasklistBrowserTest {
         String otherCase = caseAwaitingApproval("browser-analyst-os.corp");
         String approvalTask = manager.awaitTask(otherCase, "Task_ApproveEradication");
         String threatId = analyst.report(Map.of("title", "Outdated OpenSSL on browser-triage", "type", "VULNERABILITY",
-                "asset", "browser-triage.corp", "severity", "MEDIUM"));
+                "asset", "browser-triage.corp", "severity", "MEDIUM", "cvssScore", 9.8, "exploitAvailable", true,
+                "attackTechniques", List.of("T1059")));
         String triageTask = analyst.awaitTask(threatId, "Task_TriageThreat");
 
         Tasklist tasklist = Tasklist.loginAs(browser, "analyst");
@@ -68,6 +69,13 @@ class TasklistBrowserTest {
         browser.step("triage form claimed");
         assertThat(tasklist.value("Title")).isEqualTo("Outdated OpenSSL on browser-triage");
         assertThat(tasklist.value("Affected asset")).isEqualTo("browser-triage.corp");
+        assertThat(tasklist.value("SSVC decision")).isEqualTo("Track*");
+        assertThat(tasklist.value("Why this severity")).startsWith("Severity MEDIUM; SSVC decision Track*")
+                .contains("Exploitation: poc, the report says a public exploit is available.")
+                .contains("Technical impact: total, CVSS 9.8.")
+                .contains("Mission and well-being impact: medium, the asset's criticality is MEDIUM.");
+        assertThat(tasklist.value("MITRE ATT&CK techniques"))
+                .isEqualTo("T1059 Command and Scripting Interpreter (Execution, TA0002)");
         String notes = "Internet-facing; vendor patch available, raising to high";
         tasklist.tick("False positive", false).choose("Severity", "High").type("Triage notes", notes);
         browser.step("triage form filled");

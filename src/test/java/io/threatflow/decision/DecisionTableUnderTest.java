@@ -15,7 +15,7 @@ import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
- * One decision table from {@code processes/} on a standalone DMN engine. It also records which rules
+ * One decision table from {@code processes/} on a standalone DMN engine (with the decisions it requires). It also records which rules
  * matched, so a test can prove that each rule of the table is reached, not only that the output looks right.
  */
 final class DecisionTableUnderTest {
@@ -27,7 +27,7 @@ final class DecisionTableUnderTest {
     private final DmnDecision decision;
     private final List<String> matchedRules = new ArrayList<>();
 
-    private DecisionTableUnderTest(String decisionKey) {
+    private DecisionTableUnderTest(String file, String decisionKey) {
         DmnDecisionEvaluationListener recordMatchedRules = event -> {
             if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
                 table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
@@ -36,12 +36,20 @@ final class DecisionTableUnderTest {
         engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
                 .customPostDecisionEvaluationListeners(List.of(recordMatchedRules))
                 .buildEngine();
-        decision = parse(decisionKey);
+        decision = parse(file, decisionKey);
     }
 
     /** The decision id is the file name: {@code processes/<decisionKey>.dmn}. */
     static DecisionTableUnderTest load(String decisionKey) {
-        return new DecisionTableUnderTest(decisionKey);
+        return new DecisionTableUnderTest(decisionKey, decisionKey);
+    }
+
+    /**
+     * A decision that another one requires, from the file of its requirements graph:
+     * {@code processes/<file>.dmn}. Its own required decisions are evaluated with it, as the engine does.
+     */
+    static DecisionTableUnderTest load(String file, String decisionKey) {
+        return new DecisionTableUnderTest(file, decisionKey);
     }
 
     Evaluation evaluate(VariableMap variables) {
@@ -50,8 +58,8 @@ final class DecisionTableUnderTest {
         return new Evaluation(result, List.copyOf(matchedRules));
     }
 
-    private DmnDecision parse(String decisionKey) {
-        String resource = "processes/" + decisionKey + ".dmn";
+    private DmnDecision parse(String file, String decisionKey) {
+        String resource = "processes/" + file + ".dmn";
         try (InputStream dmn = getClass().getClassLoader().getResourceAsStream(resource)) {
             if (dmn == null) {
                 throw new IllegalStateException(resource + " is not on the test classpath");

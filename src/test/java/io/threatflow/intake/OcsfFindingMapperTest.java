@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.threatflow.web.Problems.FieldError;
 import io.threatflow.intake.OcsfMapping.Mapped;
+import io.threatflow.threat.AttackTechnique;
 import io.threatflow.intake.OcsfMapping.Rejected;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.ThreatType;
@@ -63,6 +64,53 @@ class OcsfFindingMapperTest {
         assertThat(report.detectedAt()).isEqualTo(Instant.ofEpochMilli(1706307554000L))
                 .isEqualTo(Instant.parse("2024-01-26T22:19:14Z"));
         assertThat(report.port()).isNull();
+    }
+
+    @Test
+    void shouldReadCvssEpssAndExploitAvailability_fromInspectorFinding() {
+        ThreatReport report = mapped(sample(INSPECTOR));
+
+        assertThat(report.cvssScore()).isEqualTo(5.9);
+        assertThat(report.epssScore()).isEqualTo(0.00066);
+        assertThat(report.exploitAvailable()).isTrue();
+        assertThat(report.internetFacing()).isNull();
+    }
+
+    @Test
+    void shouldTakeTheHighestScores_andIgnoreScoresOutOfRange() {
+        ThreatReport report = mapped(finding(2002, """
+                {"vulnerabilities": [
+                  {"cve": {"uid": "CVE-2024-0001", "cvss": [{"base_score": 7.5}, {"base_score": 11}],
+                           "epss": {"score": "0.2"}}},
+                  {"cve": {"uid": "CVE-2024-0002", "cvss": [{"base_score": "9.1"}], "epss": {"score": 1.7}},
+                   "is_exploit_available": false}]}"""));
+
+        assertThat(report.cvssScore()).isEqualTo(9.1);
+        assertThat(report.epssScore()).isEqualTo(0.2);
+        assertThat(report.exploitAvailable()).isFalse();
+    }
+
+    @Test
+    void shouldReadAttackTechniques_fromFindingInfoAndTheOlderAttacksArray() {
+        OcsfMapping mapping = mapper.map(finding(2004, """
+                {"finding_info": {"title": "Ransomware", "attacks": [
+                   {"technique": {"uid": "T1486", "name": "Data Encrypted for Impact"},
+                    "tactic": {"uid": "TA0040", "name": "Impact"}},
+                   {"technique": {"uid": "T1021", "name": "Remote Services"},
+                    "sub_technique": {"uid": "T1021.001", "name": "Remote Desktop Protocol"},
+                    "tactics": [{"uid": "TA0008", "name": "Lateral Movement"}]},
+                   {"technique": {"uid": "not-a-technique"}}]},
+                 "attacks": [{"technique": {"uid": "t1486"}}, {"technique": {"uid": "T1999", "name": "Something new"}},
+                   {"technique": {"uid": "T1078"}}]}"""));
+
+        assertThat(mapping).isInstanceOf(Mapped.class);
+        assertThat(((Mapped) mapping).attacks()).containsExactly(
+                new AttackTechnique("T1486", "Data Encrypted for Impact", "TA0040", "Impact"),
+                new AttackTechnique("T1021.001", "Remote Desktop Protocol", "TA0008", "Lateral Movement"),
+                new AttackTechnique("T1999", "Something new", null, null),
+                new AttackTechnique("T1078", "Valid Accounts", "TA0001", "Initial Access"));
+        assertThat(((Mapped) mapping).toNewThreat(CLOCK).evidence().attackIds())
+                .isEqualTo("T1486 TA0040 T1021.001 TA0008 T1999 T1078 TA0001");
     }
 
     @Test
@@ -446,7 +494,7 @@ class OcsfFindingMapperTest {
                  "metadata": [], "dst_endpoint": {"port": "443"}, "evidences": "x", "resources": "x"}"""));
 
         assertThat(report).isEqualTo(new ThreatReport("Security Finding", ThreatType.OTHER, "web-01", null, null,
-                null, null, "ocsf", null, null, null));
+                null, null, "ocsf", null, null, null, null, null, false, null, null));
     }
 
     /** Every node of the real samples replaced in turn by each value of the wrong kind. */

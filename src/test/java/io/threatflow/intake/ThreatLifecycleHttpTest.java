@@ -52,7 +52,8 @@ class ThreatLifecycleHttpTest {
 
         String triage = analyst.awaitTask(threatId, "Task_TriageThreat");
         Map<String, Object> beforeTriage = analyst.threat(threatId);
-        assertThat(beforeTriage).containsEntry("knownExploited", true).containsEntry("severity", "HIGH");
+        // SSVC: exploited in the wild (KEV), internet-facing web-01 (automatable), a HIGH asset: Act, so CRITICAL
+        assertThat(beforeTriage).containsEntry("knownExploited", true).containsEntry("severity", "CRITICAL");
         analyst.submit(triage, Map.of("falsePositive", false, "severity", "HIGH", "triageNotes", "KEV listed"));
         analyst.submit(analyst.awaitTask(threatId, "Task_InvestigateThreat"),
                 Map.of("rootCause", "log4j 2.14 in the web app", "eliminable", true, "remediationAction", "PATCH_SOFTWARE"));

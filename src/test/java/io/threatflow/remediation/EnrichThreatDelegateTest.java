@@ -1,11 +1,6 @@
 package io.threatflow.remediation;
 
-import static io.threatflow.remediation.RemediationProcess.ASSET_CRITICALITY;
-import static io.threatflow.remediation.RemediationProcess.ASSET_MANAGEMENT;
-import static io.threatflow.remediation.RemediationProcess.KEV_SUMMARY;
-import static io.threatflow.remediation.RemediationProcess.KNOWN_EXPLOITED;
-import static io.threatflow.remediation.RemediationProcess.REPORTED_SEVERITY;
-import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
+import static io.threatflow.remediation.RemediationProcess.*;
 import static io.threatflow.testing.FakeExecution.execution;
 import static io.threatflow.testing.TestAssets.asset;
 import static io.threatflow.testing.TestThreats.threat;
@@ -21,7 +16,10 @@ import io.threatflow.threat.KnownExploitedCatalog;
 import io.threatflow.threat.Severity;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
+import io.threatflow.threat.AttackCatalogue;
+import io.threatflow.threat.ThreatEvidence;
 import io.threatflow.threat.ThreatType;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,7 +36,8 @@ class EnrichThreatDelegateTest {
     private final InventoryService inventory = mock(InventoryService.class);
     private final KnownExploitedCatalog kev = mock(KnownExploitedCatalog.class);
     private final ActionService actions = mock(ActionService.class);
-    private final EnrichThreatDelegate delegate = new EnrichThreatDelegate(threats, inventory, actions, kev);
+    private final EnrichThreatDelegate delegate = new EnrichThreatDelegate(threats, inventory, actions, kev,
+            new SsvcSettings(0.1));
     private final DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"));
 
     @BeforeEach
@@ -46,6 +45,38 @@ class EnrichThreatDelegateTest {
         when(inventory.get("asset-1")).thenReturn(asset().build());
         when(actions.reach(any())).thenReturn("edr: isolate host, reconnect host");
         when(kev.version()).thenReturn("2025.06.01");
+        when(threats.evidence("threat-1")).thenReturn(ThreatEvidence.NONE);
+    }
+
+    @Test
+    void shouldPassTheReportsEvidence_toTheSsvcDecisionAndTheResponsePlan() {
+        givenThreat(threat(ThreatType.VULNERABILITY).cve("CVE-2020-0001").build());
+        when(kev.find("CVE-2020-0001")).thenReturn(Optional.empty());
+        when(threats.evidence("threat-1")).thenReturn(new ThreatEvidence(9.8, 0.35, true, true,
+                List.of(AttackCatalogue.describe("T1486"), AttackCatalogue.describe("T1190"))));
+
+        delegate.execute(execution);
+
+        assertThat(execution.getVariables())
+                .containsEntry(CVSS_SCORE.name(), 9.8)
+                .containsEntry(EPSS_SCORE.name(), 0.35)
+                .containsEntry(EPSS_POC_THRESHOLD.name(), 0.1)
+                .containsEntry(EXPLOIT_AVAILABLE.name(), true)
+                .containsEntry(INTERNET_FACING.name(), true)
+                .containsEntry(ATTACK_IDS.name(), "T1486 TA0040 T1190 TA0001")
+                .containsEntry(ATTACK_SUMMARY.name(), "T1486 Data Encrypted for Impact (Impact, TA0040)\n"
+                        + "T1190 Exploit Public-Facing Application (Initial Access, TA0001)");
+    }
+
+    @Test
+    void shouldCountTheAssetAsInternetFacing_whenTheInventorySaysSo() {
+        givenThreat(threat(ThreatType.EXPOSED_SERVICE).port(3389).build());
+        when(inventory.get("asset-1")).thenReturn(asset().internetFacing(true).build());
+
+        delegate.execute(execution);
+
+        assertThat(execution.getVariables()).containsEntry(INTERNET_FACING.name(), true)
+                .containsEntry(ATTACK_IDS.name(), "").containsEntry(ATTACK_SUMMARY.name(), "none reported");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class TestAssets {
     private Set<Integer> openPorts = Set.of();
     private Set<Integer> blockedPorts = Set.of();
     private Set<String> findings = Set.of();
+    private boolean internetFacing;
 
     private TestAssets() {
     }
@@ -94,9 +95,23 @@ public final class TestAssets {
         return this;
     }
 
+    public TestAssets internetFacing(boolean internetFacing) {
+        this.internetFacing = internetFacing;
+        return this;
+    }
+
+    /** The asset with no id, so the inventory gives it one of its own (build() gives every asset the same). */
+    public Asset buildNew() {
+        Asset a = build();
+        return new Asset(null, a.hostname(), a.ipAddress(), a.osName(), a.osVersion(), a.osSupported(),
+                a.networkState(), a.criticality(), a.owner(), a.managed(), a.accountDisabled(),
+                a.credentialsCompromised(), a.monitoringElevated(), a.openPorts(), a.blockedPorts(), a.findings(),
+                a.internetFacing(), a.tags());
+    }
+
     public Asset build() {
         return new Asset(TestThreats.ASSET_ID, hostname, ipAddress, "Windows Server", "2012 R2", osSupported,
                 networkState, criticality, owner, managed, accountDisabled, credentialsCompromised,
-                monitoringElevated, openPorts, blockedPorts, findings, false, Set.of());
+                monitoringElevated, openPorts, blockedPorts, findings, internetFacing, Set.of());
     }
 }
