@@ -5,6 +5,7 @@ import io.threatflow.access.CurrentUser;
 import io.threatflow.casefile.ThreatTimeline;
 import io.threatflow.kpi.KpiReaders;
 import io.threatflow.kpi.KpiService;
+import io.threatflow.mitigation.RiskRegister;
 import io.threatflow.remediation.RemediationCases;
 import io.threatflow.threat.ThreatService;
 import jakarta.servlet.ServletContext;
@@ -22,13 +23,15 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  *             (the KPI contract, ISO instants), not with Cockpit's Jackson configuration
  */
 record SpringBeans(KpiService kpis, KpiReaders kpiReaders, ThreatTimeline timeline, ThreatService threats,
-                   RemediationCases cases, CurrentUser user, ObjectMapper json, Clock clock) {
+                   RemediationCases cases, CurrentUser user, ObjectMapper json, Clock clock,
+                   RiskRegister risks) {
 
     static SpringBeans of(ServletContext servletContext) {
         WebApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
         return new SpringBeans(spring.getBean(KpiService.class), spring.getBean(KpiReaders.class),
                 spring.getBean(ThreatTimeline.class), spring.getBean(ThreatService.class),
                 spring.getBean(RemediationCases.class), spring.getBean(CurrentUser.class),
-                spring.getBean(ObjectMapper.class), spring.getBean(Clock.class));
+                spring.getBean(ObjectMapper.class), spring.getBean(Clock.class),
+                spring.getBean(RiskRegister.class));
     }
 }

@@ -10,7 +10,6 @@ import io.threatflow.web.InvalidFieldException;
 import io.threatflow.web.Problems;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,9 +50,7 @@ class RiskController {
     }
 
     private static RiskRegister.State state(String value) {
-        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        return Arrays.stream(RiskRegister.State.values()).filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidFieldException(Problems.INVALID_REQUEST, "state",
+        return RiskRegister.State.parse(value).orElseThrow(() -> new InvalidFieldException(Problems.INVALID_REQUEST, "state",
                         "must be one of " + Arrays.toString(RiskRegister.State.values()) + ", not '" + value + "'"));
     }
 }

@@ -4,7 +4,10 @@ import io.threatflow.threat.Severity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,7 +19,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class RiskRegister {
 
-    public enum State { ACTIVE, EXPIRING_SOON, OVERDUE }
+    public enum State {
+        ACTIVE, EXPIRING_SOON, OVERDUE;
+
+        /** A state as a query names it: any case, {@code -} or {@code _}; empty when it names none. */
+        public static Optional<State> parse(String value) {
+            String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            return Arrays.stream(values()).filter(state -> state.name().equals(name)).findFirst();
+        }
+    }
 
     /** One accepted risk as people read it. */
     public record AcceptedRisk(String threatId, String title, String assetName, Severity severity, String acceptedBy,

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -87,6 +88,9 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
         if (e instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500) {
             return HttpStatus.valueOf(rest.getStatus().getStatusCode());
         }
+        if (refusedAnswer(cause) != null) {
+            return HttpStatus.BAD_REQUEST;
+        }
         if (cause instanceof NullValueException) {
             return NOT_FOUND.matcher(String.valueOf(cause.getMessage())).find() ? HttpStatus.NOT_FOUND
                     : HttpStatus.BAD_REQUEST;
@@ -98,8 +102,24 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
         return HttpStatus.valueOf(ExceptionHandlerHelper.getInstance().getStatus(cause).getStatusCode());
     }
 
+    /**
+     * A completion listener's refusal of a form answer ({@code engine.FormAnswers}, a review date beyond its
+     * horizon): the engine wraps what a task listener throws, which would otherwise read as a 500.
+     */
+    private static BadUserRequestException refusedAnswer(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BadUserRequestException refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
     /** The caller's mistake in words that name no class, statement or parser feature. */
     private static String detail(Throwable e, Throwable cause) {
+        if (!(cause instanceof BadUserRequestException) && refusedAnswer(cause) != null) {
+            return refusedAnswer(cause).getMessage();
+        }
         if (causedBy(cause, SAXException.class)) {
             return "A resource is not XML the engine accepts: a DOCTYPE, an external entity or malformed XML";
         }

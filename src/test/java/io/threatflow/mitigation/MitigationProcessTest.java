@@ -224,6 +224,25 @@ class MitigationProcessTest {
     }
 
     @Test
+    void shouldHandTheReviewOverToAMitigationOfItsOwn_thatWaitsForTheReviewDate() throws Exception {
+        Mocks.register("handOverRiskReview", new HandOverRiskReviewDelegate(new AcceptedRiskReviews(runtimeService(),
+                new AsEngine((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()))));
+        calledByCase = true;
+        ProcessInstance instance = request("LONG_TERM", "EXPOSED_SERVICE", "MEDIUM");
+        applyMeasures(instance);
+        review(instance, true, "2027-03-31", "port blocked at the firewall");
+
+        assertThat(instance).isEnded().hasPassed(END_RESIDUAL_RISK_ACCEPTED);
+        ProcessInstance review = runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey("threat-7").active().singleResult();
+        assertThat(review).isWaitingAt(TIMER_RISK_REVIEW_DUE).hasNotPassed(TASK_PREPARE_MITIGATION)
+                .variables().containsEntry(THREAT_ID.name(), "threat-7").containsEntry(CALLED_BY_CASE.name(), false)
+                .containsEntry(MITIGATION_MODE.name(), "LONG_TERM").containsEntry(ASSET_NAME.name(), "db-01")
+                .containsEntry(RISK_REVIEW_DUE.name(), Date.from(Instant.parse("2027-03-31T00:00:00Z")));
+        Assertions.assertThat(timer(review, BOUNDARY_RISK_REVIEW_NEAR)).isNotNull();
+    }
+
+    @Test
     void shouldWaitForTheReviewDate_andRemindTheManagersBefore_whenManagerAcceptsResidualRisk() throws Exception {
         ProcessInstance instance = request("LONG_TERM", "EXPOSED_SERVICE", "MEDIUM");
         applyMeasures(instance);
