@@ -365,7 +365,7 @@ export default [
     pluginPoint: "cockpit.navigation",
     priority: 4,
     properties: {path: RISKS_PAGE},
-    render: node => node.replaceChildren(el("a", {href: `#${RISKS_PAGE}`, "class": "tf-navigation"}, "Accepted risks"))
+    render: node => node.replaceChildren(el("a", {href: `#${RISKS_PAGE}`, "class": "tf-risks-navigation"}, "Accepted risks"))
   },
   {
     id: "threatflow-risks-page",

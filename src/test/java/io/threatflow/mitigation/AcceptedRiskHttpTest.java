@@ -113,6 +113,8 @@ class AcceptedRiskHttpTest {
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(mitigation)
                 .singleResult().getEndActivityId()).isEqualTo("EndEvent_ThreatEliminated");
         assertThat(new ApiClient(http, "analyst").threat(threatId)).containsEntry("status", "ELIMINATED");
+        assertThat(RawApi.as(http, "analyst").get("/api/threats/" + threatId + "/timeline").body())
+                .as("the timeline tells it").contains("Task_CloseThreatEliminated", "EndEvent_ThreatEliminated");
         assertThat(RawApi.as(http, "manager").get("/api/risks").jsonList())
                 .noneMatch(risk -> threatId.equals(risk.get("threatId")));
         assertThat(jdbc.sql("select ended_as from risk_acceptance where threat_id = ?").param(threatId)
