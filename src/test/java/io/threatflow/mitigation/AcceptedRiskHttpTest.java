@@ -7,9 +7,7 @@ import io.threatflow.testing.ApiClient;
 import io.threatflow.testing.RawApi;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +31,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class AcceptedRiskHttpTest {
-
-    /** How the engine's REST API writes dates, e.g. {@code 2025-06-01T08:15:00.000+0000}. */
-    private static final DateTimeFormatter ENGINE_REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     @Autowired
     TestRestTemplate http;
@@ -65,10 +60,10 @@ class AcceptedRiskHttpTest {
                 "riskReviewDate", reviewDate.toString(), "reviewComment", "RDP filtered at the edge until the upgrade"));
 
         Map<String, Object> due = timer(mitigation, "TimerEvent_RiskReviewDue");
-        assertThat(OffsetDateTime.parse((String) due.get("dueDate"), ENGINE_REST_DATE).toInstant())
+        assertThat(RawApi.engineDate(due.get("dueDate")))
                 .isEqualTo(reviewDate.atStartOfDay(ZoneOffset.UTC).toInstant());
         Map<String, Object> reminder = timer(mitigation, "BoundaryEvent_RiskReviewNear");
-        assertThat(OffsetDateTime.parse((String) reminder.get("dueDate"), ENGINE_REST_DATE).toInstant())
+        assertThat(RawApi.engineDate(reminder.get("dueDate")))
                 .isEqualTo(reviewDate.minusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant());
         assertThat(risk(RawApi.as(http, "analyst").get("/api/risks").jsonList(), threatId))
                 .containsEntry("state", "ACTIVE").containsEntry("reviewDate", reviewDate.toString())
@@ -89,8 +84,8 @@ class AcceptedRiskHttpTest {
         LocalDate renewed = LocalDate.now(ZoneOffset.UTC).plusDays(60);
         new ApiClient(http, "manager").submit(reReview, Map.of("residualRiskAccepted", true,
                 "riskReviewDate", renewed.toString(), "reviewComment", "upgrade moved to next quarter"));
-        assertThat(OffsetDateTime.parse((String) timer(mitigation, "TimerEvent_RiskReviewDue").get("dueDate"),
-                ENGINE_REST_DATE).toInstant()).isEqualTo(renewed.atStartOfDay(ZoneOffset.UTC).toInstant());
+        assertThat(RawApi.engineDate(timer(mitigation, "TimerEvent_RiskReviewDue").get("dueDate")))
+                .isEqualTo(renewed.atStartOfDay(ZoneOffset.UTC).toInstant());
         assertThat(RawApi.as(http, "manager").get("/api/risks").jsonList().stream()
                 .filter(risk -> threatId.equals(risk.get("threatId"))).toList()).as("the renewed acceptance only")
                 .singleElement().satisfies(risk -> assertThat(risk).containsEntry("reviewDate", renewed.toString()));
