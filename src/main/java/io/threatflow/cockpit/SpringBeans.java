@@ -8,6 +8,7 @@ import io.threatflow.kpi.KpiService;
 import io.threatflow.playbook.CaseMigrations;
 import io.threatflow.playbook.MigrationAccess;
 import io.threatflow.playbook.PlaybookVersions;
+import io.threatflow.mitigation.RiskRegister;
 import io.threatflow.remediation.RemediationCases;
 import io.threatflow.threat.ThreatService;
 import jakarta.servlet.ServletContext;
@@ -26,7 +27,8 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  */
 record SpringBeans(KpiService kpis, KpiReaders kpiReaders, ThreatTimeline timeline, ThreatService threats,
                    RemediationCases cases, CurrentUser user, ObjectMapper json, Clock clock,
-                   CaseMigrations migrations, MigrationAccess migrationAccess, PlaybookVersions versions) {
+                   CaseMigrations migrations, MigrationAccess migrationAccess, PlaybookVersions versions,
+                   RiskRegister risks) {
 
     static SpringBeans of(ServletContext servletContext) {
         WebApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
@@ -34,6 +36,7 @@ record SpringBeans(KpiService kpis, KpiReaders kpiReaders, ThreatTimeline timeli
                 spring.getBean(ThreatTimeline.class), spring.getBean(ThreatService.class),
                 spring.getBean(RemediationCases.class), spring.getBean(CurrentUser.class),
                 spring.getBean(ObjectMapper.class), spring.getBean(Clock.class), spring.getBean(CaseMigrations.class),
-                spring.getBean(MigrationAccess.class), spring.getBean(PlaybookVersions.class));
+                spring.getBean(MigrationAccess.class), spring.getBean(PlaybookVersions.class),
+                spring.getBean(RiskRegister.class));
     }
 }

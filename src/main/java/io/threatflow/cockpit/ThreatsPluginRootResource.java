@@ -30,6 +30,11 @@ public class ThreatsPluginRootResource extends AbstractCockpitPluginRootResource
         return subResource(new PlaybookVersionsResource(engine, SpringBeans.of(servletContext)), engine);
     }
 
+    @Path("{engine}/risks")
+    public RiskResource risks(@PathParam("engine") String engine) {
+        return subResource(new RiskResource(engine, SpringBeans.of(servletContext)), engine);
+    }
+
     @Path("{engine}/process-instance/{processInstanceId}/timeline")
     public CaseTimelineResource timeline(@PathParam("engine") String engine,
                                          @PathParam("processInstanceId") String processInstanceId) {

@@ -14,9 +14,11 @@ import java.util.Set;
  *
  * @param severity        the register's severity, the reported one while none is assessed; null when neither is known
  * @param acknowledgedAt  when the triage task was first claimed, or completed if nobody claimed it; null before that
- * @param nextReportedAt  for a closed case, the first later report of a case on the same asset and type
+ * @param nextReportedAt  for a closed case, the first later report with the same fingerprint (intake's
+ *                        {@code threat.Fingerprints}: the source's reference, or asset, type and CVE or port)
  * @param steps           for a case closed in the window, the span of each step it went through
- * @param breaches        for a case closed in the window, the service levels it breached
+ * @param breaches        for a case closed in the window, the service levels it breached; for a case open at the
+ *                        window's end, those it had missed by then (recorded, or its due time passed undone)
  */
 record CaseFacts(String threatId, Severity severity, ThreatStatus status, Instant reportedAt, Instant acknowledgedAt,
                  Instant containedAt, Instant closedAt, Instant nextReportedAt, Map<Step, StepSpan> steps,

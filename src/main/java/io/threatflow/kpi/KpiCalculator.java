@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 final class KpiCalculator {
 
-    /** A new case on the same asset and type reported within this time after a closure is a recurrence. */
+    /** The same fingerprint reported again within this time after a closure is a recurrence. */
     static final Duration RECURRENCE_PERIOD = Duration.ofDays(30);
 
     private static final List<Severity> MOST_SEVERE_FIRST =
@@ -41,13 +41,14 @@ final class KpiCalculator {
     private KpiCalculator() {
     }
 
-    static KpiReport report(KpiWindow window, List<CaseFacts> cases, Instant generatedAt) {
+    /** @param overdueRiskReviews accepted risks whose review was due by the window's end and not done by then */
+    static KpiReport report(KpiWindow window, List<CaseFacts> cases, long overdueRiskReviews, Instant generatedAt) {
         Map<Severity, Slice> bySeverity = new LinkedHashMap<>();
         for (Severity severity : MOST_SEVERE_FIRST) {
             bySeverity.put(severity, slice(window, cases.stream().filter(c -> c.severity() == severity).toList()));
         }
         return new KpiReport(window.from(), window.to(), generatedAt, slice(window, cases),
-                Collections.unmodifiableMap(bySeverity), backlog(window.to(), cases));
+                Collections.unmodifiableMap(bySeverity), backlog(window.to(), cases, overdueRiskReviews));
     }
 
     static Slice slice(KpiWindow window, List<CaseFacts> cases) {
@@ -67,7 +68,8 @@ final class KpiCalculator {
                 durationsEndingIn(window, cases, CaseFacts::containedAt),
                 durationsEndingIn(window, cases, CaseFacts::closedAt),
                 Collections.unmodifiableMap(steps),
-                slaBreaches(closed),
+                slaBreaches(Stream.concat(closed.stream(), cases.stream()
+                        .filter(c -> openAt(window.to(), c) && !c.breaches().isEmpty())).toList()),
                 Collections.unmodifiableMap(outcomes),
                 recurrence(closed));
     }
@@ -78,16 +80,25 @@ final class KpiCalculator {
                 .map(c -> Duration.between(c.reportedAt(), end.apply(c))));
     }
 
-    private static SlaBreaches slaBreaches(List<CaseFacts> closed) {
+    /**
+     * Among the cases whose verdict is known: those closed in the window, and those still open at its end that have
+     * already missed a service level (an open case not yet overdue has no verdict yet).
+     */
+    private static SlaBreaches slaBreaches(List<CaseFacts> judged) {
         Map<Sla, Long> bySla = new EnumMap<>(Sla.class);
         for (Sla sla : Sla.values()) {
-            bySla.put(sla, closed.stream().filter(c -> c.breaches().contains(sla)).count());
+            bySla.put(sla, judged.stream().filter(c -> c.breaches().contains(sla)).count());
         }
-        long breached = closed.stream().filter(c -> !c.breaches().isEmpty()).count();
-        return new SlaBreaches(closed.size(), breached, rate(breached, closed.size()), Collections.unmodifiableMap(bySla));
+        long breached = judged.stream().filter(c -> !c.breaches().isEmpty()).count();
+        return new SlaBreaches(judged.size(), breached, rate(breached, judged.size()), Collections.unmodifiableMap(bySla));
     }
 
-    /** Recurred: the next report on the same asset and type came after the closure, at most 30 days after. */
+    /** Open at {@code asOf}: reported before it and not closed before it. */
+    private static boolean openAt(Instant asOf, CaseFacts c) {
+        return c.reportedAt().isBefore(asOf) && (c.closedAt() == null || !c.closedAt().isBefore(asOf));
+    }
+
+    /** Recurred: the same fingerprint was reported again after the closure, at most 30 days after. */
     private static Recurrence recurrence(List<CaseFacts> closed) {
         long recurred = closed.stream().filter(c -> c.nextReportedAt() != null
                 && c.nextReportedAt().isAfter(c.closedAt())
@@ -96,7 +107,7 @@ final class KpiCalculator {
     }
 
     /** Open at {@code asOf}: reported before it and not closed before it. */
-    static Backlog backlog(Instant asOf, List<CaseFacts> cases) {
+    static Backlog backlog(Instant asOf, List<CaseFacts> cases, long overdueRiskReviews) {
         Map<Severity, Map<Age, Long>> ages = new LinkedHashMap<>();
         MOST_SEVERE_FIRST.forEach(severity -> {
             Map<Age, Long> buckets = new EnumMap<>(Age.class);
@@ -107,8 +118,7 @@ final class KpiCalculator {
         });
         long total = 0;
         for (CaseFacts c : cases) {
-            boolean open = c.reportedAt().isBefore(asOf) && (c.closedAt() == null || !c.closedAt().isBefore(asOf));
-            if (!open) {
+            if (!openAt(asOf, c)) {
                 continue;
             }
             total++;
@@ -119,7 +129,7 @@ final class KpiCalculator {
         Map<Severity, BacklogSlice> bySeverity = new LinkedHashMap<>();
         ages.forEach((severity, buckets) -> bySeverity.put(severity, new BacklogSlice(
                 buckets.values().stream().mapToLong(Long::longValue).sum(), Collections.unmodifiableMap(buckets))));
-        return new Backlog(asOf, Collections.unmodifiableMap(bySeverity), total);
+        return new Backlog(asOf, Collections.unmodifiableMap(bySeverity), total, overdueRiskReviews);
     }
 
     static Age age(Duration open) {

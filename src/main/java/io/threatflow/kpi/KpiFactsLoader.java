@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -72,12 +73,15 @@ class KpiFactsLoader {
                      where ti.PROC_INST_ID_ = t.process_instance_id and ti.TASK_DEF_KEY_ = :triageTask
                    ) as acknowledged_at,
                    (select min(n.reported_at) from threat n
-                     where n.asset_id = t.asset_id and n.type = t.type and n.reported_at > t.closed_at
-                       and n.dry_run = false
+                     where n.reported_at > t.closed_at and n.dry_run = false and n.id <> t.id
+                       and ((t.source_ref is not null and n.source_ref = t.source_ref
+                             and lower(coalesce(n.source, '')) = lower(coalesce(t.source, '')))
+                         or (n.asset_id = t.asset_id and n.type = t.type
+                             and %1$s = %2$s))
                    ) as next_reported_at
               from candidate c join threat t on t.id = c.id
              where t.dry_run = false
-            """;
+            """.formatted(observed("n"), observed("t"));
 
     /**
      * Per case closed in the window and step: the first start and last end of the step's activity instances
@@ -98,10 +102,35 @@ class KpiFactsLoader {
             .map(step -> "when a.ACT_ID_ in (:" + step.name() + ") then '" + step.name() + "'")
             .collect(Collectors.joining(" ")));
 
+    /**
+     * The breaches of the cases closed in the window, and of those open at its end: recorded by then, or their due
+     * time passed with the work undone (a breach timer that has not run yet does not hide an overdue case).
+     */
     private static final String BREACHES = """
             select distinct b.threat_id, b.sla
               from sla_breach b join threat t on t.id = b.threat_id
-             where t.closed_at >= :from and t.closed_at < :to and t.dry_run = false
+             where t.dry_run = false
+               and ((t.closed_at >= :from and t.closed_at < :to)
+                 or (t.reported_at < :to and (t.closed_at is null or t.closed_at >= :to) and b.breached_at < :to))
+            union
+            select t.id, 'TRIAGE' from threat t
+             where t.dry_run = false and t.reported_at < :to and (t.closed_at is null or t.closed_at >= :to)
+               and t.triage_due_at < :to and (t.triaged_at is null or t.triaged_at > t.triage_due_at)
+            union
+            select t.id, 'CONTAINMENT' from threat t
+             where t.dry_run = false and t.reported_at < :to and (t.closed_at is null or t.closed_at >= :to)
+               and t.contain_due_at < :to and (t.contained_at is null or t.contained_at > t.contain_due_at)
+            union
+            select t.id, 'RESOLUTION' from threat t
+             where t.dry_run = false and t.reported_at < :to and (t.closed_at is null or t.closed_at >= :to)
+               and t.resolve_due_at < :to
+            """;
+
+    /** Accepted residual risks due for review by the window's end (the start of the review date, UTC) and open then. */
+    private static final String OVERDUE_RISK_REVIEWS = """
+            select count(*) from risk_acceptance r join threat t on t.id = r.threat_id
+             where t.dry_run = false and r.accepted_at < :to and (r.ended_at is null or r.ended_at >= :to)
+               and r.review_date <= :toDate
             """;
 
     private final JdbcClient jdbc;
@@ -147,6 +176,18 @@ class KpiFactsLoader {
                     steps.getOrDefault(id, Map.of()), breaches.getOrDefault(id, Set.of())));
         });
         return List.copyOf(cases.values());
+    }
+
+    long overdueRiskReviews(KpiWindow window) {
+        return jdbc.sql(OVERDUE_RISK_REVIEWS).param("to", window.to().atOffset(ZoneOffset.UTC))
+                .param("toDate", LocalDate.ofInstant(window.to(), ZoneOffset.UTC)).query(Long.class).single();
+    }
+
+    /** What a threat's observation fingerprint holds besides asset and type, as {@code threat.Fingerprints} builds it. */
+    private static String observed(String threat) {
+        return ("(case when %1$s.cve is not null then upper(%1$s.cve) when %1$s.port is not null then 'port:' || "
+                + "cast(%1$s.port as varchar(11)) when %1$s.type = 'OTHER' then 'title:' || lower(%1$s.title) "
+                + "else '-' end)").formatted(threat);
     }
 
     private static Severity severity(ResultSet rs) throws SQLException {

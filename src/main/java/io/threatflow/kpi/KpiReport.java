@@ -38,9 +38,12 @@ public record KpiReport(Instant from, Instant to, Instant generatedAt, Slice ove
     public record Recurrence(long closed, long recurred, Double rate) {
     }
 
-    /** The cases open at {@code asOf} (the window's end), by severity and age. */
+    /**
+     * The cases open at {@code asOf} (the window's end), by severity and age, and the accepted residual risks whose
+     * review date had come by then without a new review ({@code overdueRiskReviews}).
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Backlog(Instant asOf, Map<Severity, BacklogSlice> bySeverity, long total) {
+    public record Backlog(Instant asOf, Map<Severity, BacklogSlice> bySeverity, long total, long overdueRiskReviews) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

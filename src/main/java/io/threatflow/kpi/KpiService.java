@@ -28,6 +28,7 @@ public class KpiService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public KpiReport report(Instant from, Instant to) {
         KpiWindow window = KpiWindow.of(from, to);
-        return KpiCalculator.report(window, facts.load(window), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        return KpiCalculator.report(window, facts.load(window), facts.overdueRiskReviews(window),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -30,6 +30,24 @@ public final class MitigationProcess {
     public static final String END_THREAT_CONTAINED = "EndEvent_ThreatContained";
     public static final String END_RESIDUAL_RISK_ACCEPTED = "EndEvent_ResidualRiskAccepted";
     public static final String END_REINVESTIGATION_REQUESTED = "EndEvent_ReinvestigationRequested";
+    // an accepted risk comes back at its review date
+    public static final String GATEWAY_CALLED_BY_CASE = "Gateway_CalledByCase";
+    public static final String TASK_HAND_OVER_RISK_REVIEW = "Task_HandOverRiskReview";
+    /** Where a mitigation that only waits for the review of an accepted risk starts ({@link AcceptedRiskReviews}). */
+    public static final String GATEWAY_RISK_REVIEW_JOIN = "Gateway_RiskReviewJoin";
+    public static final String SUBPROCESS_AWAIT_RISK_REVIEW = "SubProcess_AwaitRiskReview";
+    public static final String TIMER_RISK_REVIEW_DUE = "TimerEvent_RiskReviewDue";
+    public static final String BOUNDARY_RISK_REVIEW_NEAR = "BoundaryEvent_RiskReviewNear";
+    public static final String TASK_REMIND_RISK_REVIEW = "Task_RemindRiskReview";
+    public static final String END_RISK_REVIEW_REMINDED = "EndEvent_RiskReviewReminded";
+    public static final String TASK_RECHECK_THREAT = "Task_RecheckThreat";
+    public static final String TASK_CLOSE_THREAT_ELIMINATED = "Task_CloseThreatEliminated";
+    public static final String END_THREAT_ELIMINATED = "EndEvent_ThreatEliminated";
+    public static final String TASK_REVIEW_ACCEPTED_RISK = "Task_ReviewAcceptedRisk";
+    public static final String TASK_RENEW_RISK_ACCEPTANCE = "Task_RenewRiskAcceptance";
+    public static final String TASK_SEND_BACK_TO_REMEDIATION = "Task_SendBackToRemediation";
+    public static final String END_SENT_BACK_TO_REMEDIATION = "EndEvent_SentBackToRemediation";
+    public static final String DECISION_RISK_ACCEPTANCE_HORIZON = "risk-acceptance-horizon";
 
     public static final ProcessVariable<String> THREAT_ID = ProcessVariable.of("threatId", String.class);
     /** The remediation case that called this mitigation, or this instance when started on its own. */
@@ -93,11 +111,24 @@ public final class MitigationProcess {
             ProcessVariable.of("reinvestigateInNewCase", Boolean.class);
     /** The remediation case's resolution due date, handed in by the caller; absent when started on its own. */
     public static final ProcessVariable<Date> RESOLVE_DUE = ProcessVariable.of("resolveDue", Date.class);
+    /** System-written on preparation: a remediation case called this mitigation (the gateway 'Called by a case?'). */
+    public static final ProcessVariable<Boolean> CALLED_BY_CASE = ProcessVariable.of("calledByCase", Boolean.class);
+    /** System-written when a risk is accepted: the review timer's and the reminder's due times. */
+    public static final ProcessVariable<Date> RISK_REVIEW_DUE = ProcessVariable.of("riskReviewDue", Date.class);
+    public static final ProcessVariable<Date> RISK_REMINDER_DUE = ProcessVariable.of("riskReminderDue", Date.class);
+    /** System-written by the re-check at the review date: what the gateway 'Threat still present?' reads. */
+    public static final ProcessVariable<Boolean> THREAT_STILL_PRESENT = ProcessVariable.of("threatStillPresent", Boolean.class);
+    /** The re-check's result in words, shown read-only on the form of 'Review accepted risk'. */
+    public static final ProcessVariable<String> RISK_RECHECK_RESULT = ProcessVariable.of("riskRecheckResult", String.class);
     public static final ProcessVariable<String> MITIGATION_OUTCOME = ProcessVariable.of("mitigationOutcome", String.class);
 
     public enum Mode { CONTAINMENT, LONG_TERM }
 
-    public enum Outcome { CONTAINED, RISK_ACCEPTED, REINVESTIGATE }
+    /**
+     * How a mitigation ends, for its caller. ELIMINATED ends only a mitigation that waited for an accepted risk's
+     * review, which no case calls (a called one hands the review over and ends RISK_ACCEPTED).
+     */
+    public enum Outcome { CONTAINED, RISK_ACCEPTED, REINVESTIGATE, ELIMINATED }
 
     private MitigationProcess() {
     }

@@ -39,6 +39,7 @@ class PrepareMitigationDelegate implements JavaDelegate {
         THREAT_ID.set(execution, threat.id());
         var caller = execution.getProcessInstance().getSuperExecution();
         CASE_ID.set(execution, caller != null ? caller.getProcessInstanceId() : execution.getProcessInstanceId());
+        CALLED_BY_CASE.set(execution, caller != null);
         MITIGATION_MODE.set(execution, mode.name());
         MITIGATION_LEVEL.set(execution, MITIGATION_LEVEL.from(execution, 1));
         THREAT_TITLE.set(execution, threat.title());

@@ -8,6 +8,8 @@ import io.threatflow.threat.ThreatStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What is waiting: open threats by severity, open incidents and jobs due. Read together at most once per
- * {@link #MAX_AGE}, so that a scrape costs three counting queries however many cases there are and however
+ * What is waiting: open threats by severity, open incidents, jobs due and overdue reviews of accepted risks. Read
+ * together at most once per {@link #MAX_AGE}, so that a scrape costs four counting queries however many cases there are and however
  * often (and by how many scrapers) it is asked.
  */
 @Component
@@ -32,8 +34,10 @@ class OpenWorkGauges implements MeterBinder {
     static final String OPEN_THREATS = "threatflow.threats.open";
     static final String OPEN_INCIDENTS = "threatflow.incidents.open";
     static final String JOBS_DUE = "threatflow.jobs.due";
+    static final String RISK_REVIEWS_OVERDUE = "threatflow.risks.reviews.overdue";
 
-    record Snapshot(Instant takenAt, Map<String, Long> openBySeverity, long incidents, long jobsDue) {
+    record Snapshot(Instant takenAt, Map<String, Long> openBySeverity, long incidents, long jobsDue,
+                    long riskReviewsOverdue) {
     }
 
     private static final List<String> OPEN_STATUSES = Arrays.stream(ThreatStatus.values())
@@ -66,6 +70,8 @@ class OpenWorkGauges implements MeterBinder {
         gauge(OPEN_INCIDENTS, "Open incidents in the engine (jobs out of retries)", Snapshot::incidents)
                 .register(registry);
         gauge(JOBS_DUE, "Jobs due for execution with retries left", Snapshot::jobsDue).register(registry);
+        gauge(RISK_REVIEWS_OVERDUE, "Accepted residual risks whose review date has come without a new review",
+                Snapshot::riskReviewsOverdue).register(registry);
     }
 
     private Gauge.Builder<OpenWorkGauges> gauge(String name, String description,
@@ -93,6 +99,10 @@ class OpenWorkGauges implements MeterBinder {
         // counted over every case, whoever asks: the engine checks no authorization inside
         long[] engineCounts = asEngine.call(() -> new long[] {runtime.createIncidentQuery().count(),
                 management.createJobQuery().executable().count()});
-        return new Snapshot(now, Map.copyOf(bySeverity), engineCounts[0], engineCounts[1]);
+        // as the risk register counts them: due at the start (UTC) of the review date
+        long riskReviewsOverdue = jdbc.sql("""
+                select count(*) from risk_acceptance where ended_at is null and review_date <= :today
+                """).param("today", LocalDate.ofInstant(now, ZoneOffset.UTC)).query(Long.class).single();
+        return new Snapshot(now, Map.copyOf(bySeverity), engineCounts[0], engineCounts[1], riskReviewsOverdue);
     }
 }

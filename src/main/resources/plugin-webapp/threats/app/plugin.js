@@ -484,6 +484,54 @@ function renderPlaybooks(node, api) {
   renderMigration(migration, api);
 }
 
+// ---------- accepted risks (issue 15): the risk register as its own page; kept in this block on its own
+
+const RISKS_PAGE = "/accepted-risks";
+const RISK_STATES = [["", "All"], ["EXPIRING_SOON", "Expiring soon"], ["OVERDUE", "Overdue"]];
+const RISK_STATE_WORDS = {ACTIVE: "Active", EXPIRING_SOON: "Expiring soon", OVERDUE: "Overdue: review due"};
+
+function risksTable(risks) {
+  if (risks.length === 0) {
+    return el("p", {"class": "tf-risks-empty"}, "No accepted risk in this view.");
+  }
+  return table("Accepted residual risks, the soonest review first",
+    ["threat", "asset", "severity", "accepted by", "comment", "accepted", "until", "state"],
+    risks.map(risk => el("tr", {"data-threat-id": risk.threatId, "data-state": risk.state},
+      el("td", {title: risk.threatId}, risk.title), el("td", {}, risk.assetName),
+      el("td", {}, el("span", {"class": `tf-severity tf-severity-${risk.severity || "NONE"}`}, risk.severity || "not assessed")),
+      el("td", {}, risk.acceptedBy), el("td", {}, risk.comment || ""),
+      el("td", {title: risk.acceptedAt}, moment(risk.acceptedAt)), el("td", {"class": "tf-risk-until"}, risk.reviewDate),
+      el("td", {"class": `tf-risk-state tf-risk-${risk.state}`}, RISK_STATE_WORDS[risk.state] || risk.state))),
+    "tf-risks-table");
+}
+
+function renderRisksPage(node, api) {
+  ensureStyles(api);
+  const content = el("div", {"class": "tf-risks-content"}, "Loading…");
+  const load = state => {
+    content.replaceChildren("Loading…");
+    getJson(api, state ? `risks?state=${encodeURIComponent(state)}` : "risks")
+      .then(risks => content.replaceChildren(risksTable(risks)))
+      .catch(error => content.replaceChildren(error.status === 403
+        ? el("div", {"class": "alert alert-warning tf-refused"}, "The risk register is for analysts, managers and administrators.")
+        : el("div", {"class": "alert alert-danger tf-error"}, `The accepted risks could not be loaded: ${error.message}`)));
+  };
+  const buttons = RISK_STATES.map(([state, label]) => {
+    const button = el("button", {type: "button", "class": "btn btn-default", "data-state": state}, label);
+    button.addEventListener("click", () => load(state));
+    return button;
+  });
+  node.replaceChildren(el("div", {"class": "tf-page tf-risks"},
+    el("h2", {}, "Accepted risks"),
+    el("p", {}, "Residual risks that managers accepted until a review date. On that date ThreatFlow re-checks the "
+      + "threat: gone, the case closes as eliminated; still there, a manager reviews the risk again."),
+    el("div", {"class": "btn-group tf-risk-states", role: "group", "aria-label": "State"}, buttons),
+    content));
+  load("");
+}
+
+// ---------- end of accepted risks
+
 export default [
   {
     id: "threatflow-threats-navigation",
@@ -512,6 +560,20 @@ export default [
     priority: 0,
     properties: {path: PLAYBOOKS_PAGE},
     render: (node, {api}) => renderPlaybooks(node, api)
+  },
+  {
+    id: "threatflow-risks-navigation",
+    pluginPoint: "cockpit.navigation",
+    priority: 3,
+    properties: {path: RISKS_PAGE},
+    render: node => node.replaceChildren(el("a", {href: `#${RISKS_PAGE}`, "class": "tf-risks-navigation"}, "Accepted risks"))
+  },
+  {
+    id: "threatflow-risks-page",
+    pluginPoint: "cockpit.route",
+    priority: 0,
+    properties: {path: RISKS_PAGE},
+    render: (node, {api}) => renderRisksPage(node, api)
   },
   {
     id: "threatflow-threats-summary",

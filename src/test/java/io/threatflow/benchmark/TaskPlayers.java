@@ -103,7 +103,7 @@ final class TaskPlayers implements AutoCloseable {
             case "Task_ApproveEradication" -> Map.of("eradicationApproved", true, "approvalComment", "benchmark");
             case "Task_ConfirmClosure" -> Map.of("lessonsLearned", "benchmark lessons");
             case "Task_ReviewResidualRisk" -> Map.of("residualRiskAccepted", true,
-                    "riskReviewDate", LocalDate.now().plusYears(1).toString(), "reviewComment", "benchmark");
+                    "riskReviewDate", LocalDate.now().plusDays(20).toString(), "reviewComment", "benchmark");
             default -> throw new IllegalStateException("the benchmark does not know task " + task.getTaskDefinitionKey());
         };
     }

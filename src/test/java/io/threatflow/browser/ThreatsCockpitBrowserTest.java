@@ -43,6 +43,8 @@ class ThreatsCockpitBrowserTest {
     KpiService kpis;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void shouldShowManagerTheKpisThatKpiServiceReportsForTheChosenWindow() throws Exception {
@@ -144,6 +146,34 @@ class ThreatsCockpitBrowserTest {
         browser.visible(By.cssSelector(".tf-refused"));
         browser.step("modeler: threats page without KPIs");
         assertThat(browser.driver().findElements(By.cssSelector("[data-kpi]"))).isEmpty();
+    }
+
+    @Test
+    void shouldShowManagerTheAcceptedRisks_withTheirStateInWords_andFilterThem() {
+        String threatId = new ApiClient(http, "analyst").report(Map.of("title", "RDP exposed on risk-browser-01",
+                "type", "EXPOSED_SERVICE", "asset", "risk-browser-01.corp", "port", 3389));
+        jdbc.sql("""
+                insert into risk_acceptance (threat_id, accepted_by, review_date, comment, accepted_at)
+                values (?, 'manager', ?, 'filtered at the edge', ?)""")
+                .params(threatId, java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2),
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(40)).update();
+        try {
+            browser.login("manager", COCKPIT);
+            browser.click(By.cssSelector("a.tf-risks-navigation"));
+            By row = By.cssSelector(".tf-risks-table tr[data-threat-id='" + threatId + "']");
+            WebElement risk = browser.visible(row);
+            browser.step("manager: accepted risks");
+            assertThat(risk.getText()).contains("RDP exposed on risk-browser-01", "risk-browser-01.corp",
+                    "filtered at the edge", "Overdue: review due").doesNotContain("OVERDUE");
+
+            browser.click(By.cssSelector(".tf-risk-states button[data-state='EXPIRING_SOON']"));
+            browser.until(driver -> driver.findElements(row).isEmpty());
+            browser.click(By.cssSelector(".tf-risk-states button[data-state='OVERDUE']"));
+            browser.visible(row);
+        } finally {
+            jdbc.sql("update risk_acceptance set ended_at = accepted_at, ended_as = 'SENT_BACK' where threat_id = ?")
+                    .param(threatId).update();
+        }
     }
 
     private void chooseWindow(int days) {

@@ -39,6 +39,8 @@ class ThreatsPluginHttpTest {
     KpiService kpis;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @LocalServerPort
     int port;
 
@@ -184,6 +186,38 @@ class ThreatsPluginHttpTest {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
         assertThat(answer.isProblem()).isTrue();
         assertThat(answer.body()).doesNotContain("plugin-refused-01");
+    }
+
+    @Test
+    void shouldListAcceptedRisks_asTheRiskRegisterDoes_withItsStateFilter() {
+        String threatId = analyst.report(Map.of("title", "Telnet open on plugin-risk-01", "type", "EXPOSED_SERVICE",
+                "asset", "plugin-risk-01.corp", "port", 23));
+        jdbc.sql("""
+                insert into risk_acceptance (threat_id, accepted_by, review_date, comment, accepted_at)
+                values (?, 'manager', ?, 'segment it', ?)""")
+                .params(threatId, java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1),
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(30)).update();
+        try {
+            WebappSession manager = WebappSession.login(port, "manager", "cockpit");
+            RawApi.Answer overdue = manager.plugin("default/risks?state=OVERDUE");
+            assertThat(overdue.status()).as(overdue.toString()).isEqualTo(200);
+            assertThat(overdue.jsonList()).filteredOn(risk -> threatId.equals(risk.get("threatId"))).singleElement()
+                    .satisfies(risk -> assertThat(risk).containsEntry("state", "OVERDUE")
+                            .containsEntry("assetName", "plugin-risk-01.corp").containsEntry("comment", "segment it"));
+            assertThat(manager.plugin("default/risks?state=ACTIVE").jsonList())
+                    .noneMatch(risk -> threatId.equals(risk.get("threatId")));
+            assertThat(manager.plugin("default/risks").jsonList()).anyMatch(risk -> threatId.equals(risk.get("threatId")));
+
+            RawApi.Answer bad = manager.plugin("default/risks?state=forgotten");
+            assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(bad.errorFields()).containsExactly("state");
+            RawApi.Answer refused = WebappSession.login(port, "modeler", "cockpit").plugin("default/risks");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+            assertThat(refused.body()).doesNotContain("plugin-risk-01");
+        } finally {
+            jdbc.sql("update risk_acceptance set ended_at = accepted_at, ended_as = 'SENT_BACK' where threat_id = ?")
+                    .param(threatId).update();
+        }
     }
 
     @Test

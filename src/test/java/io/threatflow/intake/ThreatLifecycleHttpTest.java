@@ -106,7 +106,8 @@ class ThreatLifecycleHttpTest {
                 Map.of("rootCause", "printer default config", "eliminable", true, "remediationAction", "CLOSE_PORT"));
 
         String review = manager.awaitTask(threatId, "Task_ReviewResidualRisk");
-        manager.submit(review, Map.of("residualRiskAccepted", true, "riskReviewDate", "2099-01-31",
+        manager.submit(review, Map.of("residualRiskAccepted", true,
+                "riskReviewDate", java.time.LocalDate.now().plusDays(20).toString(),
                 "reviewComment", "printer replaced next quarter"));
 
         Map<String, Object> closed = analyst.awaitClosed(threatId, "MITIGATED");
@@ -123,7 +124,7 @@ class ThreatLifecycleHttpTest {
                 Map.of("rootCause", "no patches after end of support", "eliminable", true, "remediationAction", "PATCH_SOFTWARE"));
 
         manager.submit(manager.awaitTask(threatId, "Task_ReviewResidualRisk"), Map.of("residualRiskAccepted", true,
-                "riskReviewDate", "2099-06-30", "reviewComment", "isolated VLAN until the OS upgrade"));
+                "riskReviewDate", java.time.LocalDate.now().plusDays(20).toString(), "reviewComment", "isolated VLAN until the OS upgrade"));
 
         Map<String, Object> closed = analyst.awaitClosed(threatId, "MITIGATED");
         assertThat(actions(closed)).filteredOn(a -> "PATCH_SOFTWARE".equals(a.get("action"))).hasSize(3);

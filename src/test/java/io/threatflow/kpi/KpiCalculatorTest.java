@@ -41,7 +41,7 @@ class KpiCalculatorTest {
                 open("acked-at-to", Severity.HIGH, TO.minusSeconds(50)).acknowledged(TO).facts(),
                 open("not-acked", Severity.HIGH, at(6)).facts());
 
-        KpiReport report = KpiCalculator.report(WINDOW, cases, GENERATED);
+        KpiReport report = KpiCalculator.report(WINDOW, cases, 0, GENERATED);
 
         // 300, 60, 120, 180, 240, 1000: mean 1900 / 6; p50 = 3rd of 6 = 180; p90 = ceil(5.4) = 6th = 1000
         assertThat(report.overall().mtta()).isEqualTo(new Stat(6, 316.667, 180.0, 1000.0));
@@ -81,7 +81,7 @@ class KpiCalculatorTest {
                 // closed exactly at `to`: not in [from, to)
                 closed("c5", Severity.LOW, at(3), ThreatStatus.FALSE_POSITIVE, Duration.between(at(3), TO)).facts());
 
-        KpiReport report = KpiCalculator.report(WINDOW, cases, GENERATED);
+        KpiReport report = KpiCalculator.report(WINDOW, cases, 0, GENERATED);
         Slice overall = report.overall();
 
         assertThat(overall.reported()).isEqualTo(4);
@@ -116,7 +116,7 @@ class KpiCalculatorTest {
                 // not closed in the window: its steps are not measured
                 open("s4", Severity.MEDIUM, r).step(Step.IDENTIFY, r, r.plusSeconds(5000)).facts());
 
-        Map<Step, Stat> steps = KpiCalculator.report(WINDOW, cases, GENERATED).overall().steps();
+        Map<Step, Stat> steps = KpiCalculator.report(WINDOW, cases, 0, GENERATED).overall().steps();
 
         assertThat(steps.keySet()).as("the five steps, not the mitigation path").containsExactlyElementsOf(Step.FIVE);
         assertThat(steps.get(Step.IDENTIFY)).isEqualTo(new Stat(3, 200.0, 200.0, 300.0));
@@ -127,27 +127,41 @@ class KpiCalculatorTest {
     }
 
     @Test
-    void shouldRateSlaBreaches_amongCasesClosedInTheWindow_andCountEachSlaOncePerCase() {
+    void shouldRateSlaBreaches_amongCasesClosedInTheWindow_andOpenCasesAlreadyOverdue_countingEachSlaOncePerCase() {
         List<CaseFacts> cases = List.of(
                 closed("b1", Severity.HIGH, at(1), ThreatStatus.ELIMINATED, Duration.ofDays(1))
                         .breached(Sla.TRIAGE, Sla.RESOLUTION).facts(),
                 closed("b2", Severity.HIGH, at(1), ThreatStatus.ELIMINATED, Duration.ofDays(1))
                         .breached(Sla.CONTAINMENT).facts(),
                 closed("b3", Severity.LOW, at(1), ThreatStatus.ELIMINATED, Duration.ofDays(1)).facts(),
-                // breached, but still open: not part of the rate
-                open("b4", Severity.LOW, at(1)).breached(Sla.TRIAGE).facts());
+                // still open but already overdue: a live problem, counted (issue 15: it showed 0.0 %)
+                open("b4", Severity.LOW, at(1)).breached(Sla.TRIAGE).facts(),
+                // open and not overdue: no verdict yet, not counted either way
+                open("b5", Severity.LOW, at(2)).facts());
 
-        KpiReport report = KpiCalculator.report(WINDOW, cases, GENERATED);
+        KpiReport report = KpiCalculator.report(WINDOW, cases, 0, GENERATED);
 
         KpiReport.SlaBreaches overall = report.overall().slaBreaches();
-        assertThat(overall.cases()).isEqualTo(3);
-        assertThat(overall.breachedCases()).isEqualTo(2);
-        assertThat(overall.rate()).isEqualTo(0.6667);
-        assertThat(overall.bySla()).containsExactly(Map.entry(Sla.TRIAGE, 1L), Map.entry(Sla.CONTAINMENT, 1L),
+        assertThat(overall.cases()).isEqualTo(4);
+        assertThat(overall.breachedCases()).isEqualTo(3);
+        assertThat(overall.rate()).isEqualTo(0.75);
+        assertThat(overall.bySla()).containsExactly(Map.entry(Sla.TRIAGE, 2L), Map.entry(Sla.CONTAINMENT, 1L),
                 Map.entry(Sla.RESOLUTION, 1L));
-        assertThat(report.bySeverity().get(Severity.LOW).slaBreaches().rate()).isEqualTo(0.0);
+        assertThat(report.bySeverity().get(Severity.LOW).slaBreaches())
+                .isEqualTo(new KpiReport.SlaBreaches(2, 1, 0.5, Map.of(Sla.TRIAGE, 1L, Sla.CONTAINMENT, 0L, Sla.RESOLUTION, 0L)));
         assertThat(report.bySeverity().get(Severity.CRITICAL).slaBreaches())
                 .isEqualTo(new KpiReport.SlaBreaches(0, 0, null, Map.of(Sla.TRIAGE, 0L, Sla.CONTAINMENT, 0L, Sla.RESOLUTION, 0L)));
+    }
+
+    @Test
+    void shouldCountACriticalCaseOverdueForTriage_whileItIsStillOpen() {
+        KpiReport report = KpiCalculator.report(WINDOW,
+                List.of(open("critical", Severity.CRITICAL, at(1)).breached(Sla.TRIAGE).facts()), 2, GENERATED);
+
+        assertThat(report.bySeverity().get(Severity.CRITICAL).slaBreaches())
+                .isEqualTo(new KpiReport.SlaBreaches(1, 1, 1.0, Map.of(Sla.TRIAGE, 1L, Sla.CONTAINMENT, 0L, Sla.RESOLUTION, 0L)));
+        assertThat(report.overall().slaBreaches().rate()).isEqualTo(1.0);
+        assertThat(report.backlog().overdueRiskReviews()).isEqualTo(2);
     }
 
     @Test
@@ -167,7 +181,7 @@ class KpiCalculatorTest {
                 closed("recurs-after-window", Severity.LOW, TO.minusSeconds(10), ThreatStatus.ELIMINATED, Duration.ofSeconds(5))
                         .nextReported(TO.plus(Duration.ofDays(1))).facts());
 
-        KpiReport report = KpiCalculator.report(WINDOW, cases, GENERATED);
+        KpiReport report = KpiCalculator.report(WINDOW, cases, 0, GENERATED);
 
         assertThat(report.overall().recurrence()).isEqualTo(new KpiReport.Recurrence(6, 3, 0.5));
         assertThat(report.bySeverity().get(Severity.HIGH).recurrence()).isEqualTo(new KpiReport.Recurrence(4, 2, 0.5));
@@ -192,7 +206,7 @@ class KpiCalculatorTest {
                 open("reported-at-to", Severity.MEDIUM, TO).facts(),
                 open("not-assessed", null, TO.minus(Duration.ofHours(3))).facts());
 
-        KpiReport.Backlog backlog = KpiCalculator.report(WINDOW, cases, GENERATED).backlog();
+        KpiReport.Backlog backlog = KpiCalculator.report(WINDOW, cases, 0, GENERATED).backlog();
 
         assertThat(backlog.asOf()).isEqualTo(TO);
         assertThat(backlog.total()).as("every open case, also one not yet assessed").isEqualTo(9);
@@ -206,7 +220,7 @@ class KpiCalculatorTest {
 
     @Test
     void shouldReportNullsAndZeros_forAnEmptyWindow() {
-        KpiReport report = KpiCalculator.report(WINDOW, List.of(), GENERATED);
+        KpiReport report = KpiCalculator.report(WINDOW, List.of(), 0, GENERATED);
 
         assertThat(report.from()).isEqualTo(FROM);
         assertThat(report.to()).isEqualTo(TO);

@@ -147,6 +147,7 @@ class KpiFactsLoaderTest {
         Mocks.reset();
         // the deployment (and with it the history) is removed by the extension; our tables are emptied here
         jdbc.sql("delete from sla_breach").update();
+        jdbc.sql("delete from risk_acceptance").update();
         jdbc.sql("delete from threat").update();
         jdbc.sql("delete from asset").update();
     }
@@ -197,7 +198,7 @@ class KpiFactsLoaderTest {
         execute(job(TASK_NOTIFY_STAKEHOLDERS, b));
         assertThat(b).isWaitingAt(TASK_COLLECT_EVIDENCE);
         register("kpi-b", "MALWARE", "CRITICAL", ThreatStatus.CONTAINED, b, 3600, 4200L, null);
-        breach("kpi-b", Sla.CONTAINMENT, 3900, 3901);   // open: not loaded, its rate waits for the closure
+        breach("kpi-b", Sla.CONTAINMENT, 3900, 3901);   // open but overdue: counted before it closes
 
         // C: claimed and closed as a false positive; the same threat is reported again exactly 30 days later
         ProcessInstance c = report("kpi-c", "VULNERABILITY", "LOW", "LOW", 7200, 7210);
@@ -226,21 +227,21 @@ class KpiFactsLoaderTest {
                                 Step.VALIDATE, span(1500, 2000)),
                         Set.of(Sla.TRIAGE, Sla.RESOLUTION)),
                 new CaseFacts("kpi-b", Severity.CRITICAL, ThreatStatus.CONTAINED, t(3600), t(3690), t(4200), null, null,
-                        Map.of(), Set.of()),
+                        Map.of(), Set.of(Sla.CONTAINMENT)),
                 new CaseFacts("kpi-c", Severity.LOW, ThreatStatus.FALSE_POSITIVE, t(7200), t(7240), null, t(7300),
                         recurrence, Map.of(Step.IDENTIFY, span(7200, 7300)), Set.of()),
                 new CaseFacts("kpi-d", Severity.HIGH, ThreatStatus.OPEN, T0.minus(Duration.ofDays(10)), null, null, null,
                         null, Map.of(), Set.of()));
 
-        KpiReport report = KpiCalculator.report(window, facts, t(9000));
+        KpiReport report = KpiCalculator.report(window, facts, 0, t(9000));
         // acknowledged after 120 s (first claim), 90 s (completed unclaimed), 40 s (claim)
         Assertions.assertThat(report.overall().mtta()).isEqualTo(new Stat(3, 83.333, 90.0, 120.0));
         Assertions.assertThat(report.overall().mttc()).isEqualTo(new Stat(1, 600.0, 600.0, 600.0));
         Assertions.assertThat(report.overall().mttr()).isEqualTo(new Stat(2, 1050.0, 100.0, 2000.0));
         Assertions.assertThat(report.overall().steps().get(Step.IDENTIFY)).isEqualTo(new Stat(2, 200.0, 100.0, 300.0));
         Assertions.assertThat(report.overall().steps().get(Step.ERADICATE)).isEqualTo(new Stat(1, 300.0, 300.0, 300.0));
-        Assertions.assertThat(report.overall().slaBreaches()).isEqualTo(new KpiReport.SlaBreaches(2, 1, 0.5,
-                Map.of(Sla.TRIAGE, 1L, Sla.CONTAINMENT, 0L, Sla.RESOLUTION, 1L)));
+        Assertions.assertThat(report.overall().slaBreaches()).isEqualTo(new KpiReport.SlaBreaches(3, 2, 0.6667,
+                Map.of(Sla.TRIAGE, 1L, Sla.CONTAINMENT, 1L, Sla.RESOLUTION, 1L)));
         Assertions.assertThat(report.overall().recurrence()).isEqualTo(new KpiReport.Recurrence(2, 1, 0.5));
         Assertions.assertThat(report.backlog().total()).isEqualTo(2);
         Assertions.assertThat(report.backlog().bySeverity().get(Severity.CRITICAL).ages()).containsEntry(KpiReport.Age.UNDER_1D, 1L);
@@ -325,7 +326,7 @@ class KpiFactsLoaderTest {
                                 rs.getTimestamp(3).toInstant())).list())
                 .as("recorded by the escalations, at the due times sla-policy gave")
                 .containsExactly(Tuple.tuple("TRIAGE", t(14_400), t(14_410)), Tuple.tuple("CONTAINMENT", t(86_400), t(86_460)));
-        KpiReport.Slice medium = KpiCalculator.report(window, facts, t(90_000)).bySeverity().get(Severity.MEDIUM);
+        KpiReport.Slice medium = KpiCalculator.report(window, facts, 0, t(90_000)).bySeverity().get(Severity.MEDIUM);
         Assertions.assertThat(medium.slaBreaches()).isEqualTo(new KpiReport.SlaBreaches(1, 1, 1.0,
                 Map.of(Sla.TRIAGE, 1L, Sla.CONTAINMENT, 1L, Sla.RESOLUTION, 0L)));
         Assertions.assertThat(medium.steps().get(Step.INVESTIGATE)).isEqualTo(new Stat(1, 72_200.0, 72_200.0, 72_200.0));
@@ -358,11 +359,75 @@ class KpiFactsLoaderTest {
         Assertions.assertThat(facts).containsExactly(new CaseFacts("kpi-real", Severity.HIGH,
                 ThreatStatus.FALSE_POSITIVE, t(200), t(300), null, t(300), null, Map.of(Step.IDENTIFY, span(200, 300)),
                 Set.of()));
-        KpiReport report = KpiCalculator.report(window, facts, t(9000));
+        KpiReport report = KpiCalculator.report(window, facts, 0, t(9000));
         Assertions.assertThat(report.overall().reported()).isEqualTo(1);
         Assertions.assertThat(report.overall().recurrence()).isEqualTo(new KpiReport.Recurrence(1, 0, 0.0));
         Assertions.assertThat(report.overall().slaBreaches().breachedCases()).isZero();
         Assertions.assertThat(report.backlog().total()).as("the open dry run is nobody's backlog").isZero();
+    }
+
+    /**
+     * Issue 15: a CRITICAL case overdue for triage showed 0 breaches while open, and any later threat on the same
+     * asset and type counted as a recurrence. Now an open case counts once its due time passed undone (recorded or
+     * not), and only the same fingerprint (the source's reference, or asset, type and CVE) recurs.
+     */
+    @Test
+    void shouldCountAnOpenCaseOverdue_andRecurrenceOfTheSameFingerprintOnly() {
+        registerWithoutCase("kpi-overdue", "MALWARE", "CRITICAL", ThreatStatus.OPEN, t(0), null);
+        jdbc.sql("update threat set triage_due_at = ?, contain_due_at = ? where id = 'kpi-overdue'")
+                .params(t(900).atOffset(ZoneOffset.UTC), T0.plus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC)).update();
+        registerWithoutCase("kpi-cve", "VULNERABILITY", "HIGH", ThreatStatus.ELIMINATED, t(0), t(1000));
+        registerWithoutCase("kpi-cve-other", "VULNERABILITY", "HIGH", ThreatStatus.OPEN, t(2000), null);
+        registerWithoutCase("kpi-ref", "VULNERABILITY", "LOW", ThreatStatus.MITIGATED, t(0), t(1000));
+        registerWithoutCase("kpi-ref-again", "VULNERABILITY", "LOW", ThreatStatus.OPEN, t(3000), null);
+        cveAndSource("kpi-cve", "CVE-2026-0001", null, null);
+        cveAndSource("kpi-cve-other", "CVE-2026-0002", null, null);
+        cveAndSource("kpi-ref", "CVE-2026-0003", "Scanner", "F-1");
+        cveAndSource("kpi-ref-again", "CVE-2026-0004", "scanner", "F-1");
+
+        KpiWindow window = KpiWindow.of(T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofDays(1)));
+        List<CaseFacts> facts = new KpiFactsLoader(jdbc).load(window);
+
+        Assertions.assertThat(facts).extracting(CaseFacts::threatId, CaseFacts::nextReportedAt, CaseFacts::breaches)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple("kpi-overdue", null, Set.of(Sla.TRIAGE)),
+                        Tuple.tuple("kpi-cve", null, Set.of()),
+                        Tuple.tuple("kpi-cve-other", null, Set.of()),
+                        Tuple.tuple("kpi-ref", t(3000), Set.of()),
+                        Tuple.tuple("kpi-ref-again", null, Set.of()));
+        KpiReport report = KpiCalculator.report(window, facts, 0, t(9000));
+        Assertions.assertThat(report.bySeverity().get(Severity.CRITICAL).slaBreaches()).isEqualTo(
+                new KpiReport.SlaBreaches(1, 1, 1.0, Map.of(Sla.TRIAGE, 1L, Sla.CONTAINMENT, 0L, Sla.RESOLUTION, 0L)));
+        Assertions.assertThat(report.overall().slaBreaches().rate()).isEqualTo(0.3333);
+        Assertions.assertThat(report.overall().recurrence()).isEqualTo(new KpiReport.Recurrence(2, 1, 0.5));
+    }
+
+    @Test
+    void shouldCountOverdueRiskReviews_openAtTheWindowsEnd() {
+        registerWithoutCase("kpi-risk", "OUTDATED_OS", "HIGH", ThreatStatus.MITIGATED, t(0), t(100));
+        acceptance("kpi-risk", T0.minus(Duration.ofDays(20)), "2026-03-01", null);           // overdue
+        acceptance("kpi-risk", T0.minus(Duration.ofDays(20)), "2026-03-03", null);           // due on the 3rd: at to
+        acceptance("kpi-risk", T0.minus(Duration.ofDays(20)), "2026-03-04", null);           // not yet due
+        acceptance("kpi-risk", T0.minus(Duration.ofDays(20)), "2026-03-01", T0);             // reviewed again in time
+        acceptance("kpi-risk", T0.minus(Duration.ofDays(20)), "2026-03-01", T0.plus(Duration.ofDays(2)));  // after to
+
+        long overdue = new KpiFactsLoader(jdbc).overdueRiskReviews(KpiWindow.of(T0.minus(Duration.ofDays(1)),
+                Instant.parse("2026-03-03T00:00:00Z")));
+
+        Assertions.assertThat(overdue).isEqualTo(3);
+    }
+
+    private void acceptance(String threatId, Instant acceptedAt, String reviewDate, Instant endedAt) {
+        jdbc.sql("""
+                insert into risk_acceptance (threat_id, accepted_by, review_date, accepted_at, ended_at)
+                values (?, 'mona', ?, ?, ?)""")
+                .params(threatId, java.time.LocalDate.parse(reviewDate), acceptedAt.atOffset(ZoneOffset.UTC),
+                        endedAt == null ? null : endedAt.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    private void cveAndSource(String threatId, String cve, String source, String sourceRef) {
+        jdbc.sql("update threat set cve = ?, source = ?, source_ref = ? where id = ?")
+                .params(cve, source, sourceRef, threatId).update();
     }
 
     private void markDryRun(String threatId) {

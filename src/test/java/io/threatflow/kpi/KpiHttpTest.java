@@ -44,11 +44,21 @@ class KpiHttpTest {
         threat(asset, "h3", "OTHER", "LOW", "OPEN", "2001-03-10T00:00:00Z", null, null);
         threat(asset, "h4", "OUTDATED_OS", "LOW", "OPEN", "2001-03-30T12:00:00Z", null, null);
         threat(asset, "h5", "VULNERABILITY", "MEDIUM", "MITIGATED", "2001-02-20T00:00:00Z", null, "2001-03-01T00:00:00Z");
+        // another CVE on the same asset: not the same threat again; h7, the same CVE after h5's closure, is
         threat(asset, "h6", "VULNERABILITY", "MEDIUM", "OPEN", "2001-03-20T00:00:00Z", null, null);
+        threat(asset, "h7", "VULNERABILITY", "MEDIUM", "OPEN", "2001-03-25T00:00:00Z", null, null);
+        jdbc.sql("update threat set cve = ? where id = ?").params("CVE-2001-0001", asset + "-h5").update();
+        jdbc.sql("update threat set cve = ? where id = ?").params("CVE-2001-0002", asset + "-h6").update();
+        jdbc.sql("update threat set cve = ? where id = ?").params("CVE-2001-0001", asset + "-h7").update();
+        breach(asset + "-h1", "CONTAINMENT", "CRITICAL", "2001-03-02T00:30:00Z");
+        // h3 is still open and missed its triage: counted now, not only once it closes
+        breach(asset + "-h3", "TRIAGE", "LOW", "2001-03-10T04:00:00Z");
+        // h5's accepted risk was due for review on 2001-03-20 and reviewed only after the window
         jdbc.sql("""
-                insert into sla_breach (threat_id, sla, severity, due_at, breached_at)
-                values (?, 'CONTAINMENT', 'CRITICAL', ?, ?)""")
-                .params(asset + "-h1", utc("2001-03-02T00:30:00Z"), utc("2001-03-02T00:30:00Z")).update();
+                insert into risk_acceptance (threat_id, accepted_by, review_date, accepted_at, ended_at, ended_as)
+                values (?, 'manager', ?, ?, ?, 'RENEWED')""")
+                .params(asset + "-h5", java.time.LocalDate.parse("2001-03-20"), utc("2001-03-01T00:00:00Z"),
+                        utc("2001-04-02T00:00:00Z")).update();
 
         RawApi.Answer answer = RawApi.as(http, "manager").get("/api/metrics?" + WINDOW);
 
@@ -62,7 +72,7 @@ class KpiHttpTest {
         Map<String, Object> overall = map(report, "overall");
         assertThat(overall).containsOnlyKeys("reported", "closed", "mtta", "mttc", "mttr", "steps", "slaBreaches",
                 "outcomes", "recurrence");
-        assertThat(overall).containsEntry("reported", 5).containsEntry("closed", 3);
+        assertThat(overall).containsEntry("reported", 6).containsEntry("closed", 3);
         assertThat(map(overall, "mtta")).as("no history: nothing to measure, written as null")
                 .isEqualTo(stat(0, null, null, null));
         assertThat(map(overall, "mttc")).isEqualTo(stat(1, 3600.0, 3600.0, 3600.0));
@@ -70,8 +80,8 @@ class KpiHttpTest {
         assertThat(map(overall, "mttr")).isEqualTo(stat(3, 288600.0, 86400.0, 777600.0));
         assertThat(map(overall, "steps")).containsOnlyKeys("IDENTIFY", "RESPOND", "INVESTIGATE", "ERADICATE", "VALIDATE")
                 .allSatisfy((step, value) -> assertThat(value).isEqualTo(stat(0, null, null, null)));
-        assertThat(map(overall, "slaBreaches")).isEqualTo(Map.of("cases", 3, "breachedCases", 1, "rate", 0.3333,
-                "bySla", Map.of("TRIAGE", 0, "CONTAINMENT", 1, "RESOLUTION", 0)));
+        assertThat(map(overall, "slaBreaches")).isEqualTo(Map.of("cases", 4, "breachedCases", 2, "rate", 0.5,
+                "bySla", Map.of("TRIAGE", 1, "CONTAINMENT", 1, "RESOLUTION", 0)));
         assertThat(map(overall, "outcomes")).isEqualTo(Map.of("ELIMINATED", 1, "MITIGATED", 1, "FALSE_POSITIVE", 1));
         assertThat(map(overall, "recurrence")).isEqualTo(Map.of("closed", 3, "recurred", 1, "rate", 0.3333));
 
@@ -83,12 +93,15 @@ class KpiHttpTest {
         assertThat(map(critical, "slaBreaches")).containsEntry("rate", 1.0);
         assertThat(map(map(bySeverity, "MEDIUM"), "recurrence")).isEqualTo(Map.of("closed", 1, "recurred", 1, "rate", 1.0));
         assertThat(map(map(bySeverity, "LOW"), "recurrence")).containsEntry("rate", null).containsEntry("closed", 0);
+        assertThat(map(map(bySeverity, "LOW"), "slaBreaches")).isEqualTo(Map.of("cases", 1, "breachedCases", 1,
+                "rate", 1.0, "bySla", Map.of("TRIAGE", 1, "CONTAINMENT", 0, "RESOLUTION", 0)));
 
         Map<String, Object> backlog = map(report, "backlog");
-        assertThat(backlog).containsEntry("asOf", "2001-03-31T00:00:00Z").containsEntry("total", 3);
+        assertThat(backlog).containsEntry("asOf", "2001-03-31T00:00:00Z").containsEntry("total", 4)
+                .containsEntry("overdueRiskReviews", 1);
         assertThat(map(backlog, "bySeverity")).isEqualTo(Map.of(
                 "CRITICAL", backlog(0, 0, 0, 0, 0), "HIGH", backlog(0, 0, 0, 0, 0),
-                "MEDIUM", backlog(1, 0, 0, 1, 0), "LOW", backlog(2, 1, 0, 1, 0)));
+                "MEDIUM", backlog(2, 0, 1, 1, 0), "LOW", backlog(2, 1, 0, 1, 0)));
 
         assertThat(RawApi.as(http, "admin").get("/api/metrics?" + WINDOW).json()).as("camunda-admin too")
                 .containsEntry("overall", overall);
@@ -174,6 +187,12 @@ class KpiHttpTest {
                 .params(asset + "-" + name, "KPI " + name, type, severity, asset, asset + ".corp", status,
                         utc(reportedAt), utc(containedAt), utc(closedAt))
                 .update();
+    }
+
+    private void breach(String threatId, String sla, String severity, String at) {
+        jdbc.sql("""
+                insert into sla_breach (threat_id, sla, severity, due_at, breached_at)
+                values (?, ?, ?, ?, ?)""").params(threatId, sla, severity, utc(at), utc(at)).update();
     }
 
     private static java.time.OffsetDateTime utc(String instant) {

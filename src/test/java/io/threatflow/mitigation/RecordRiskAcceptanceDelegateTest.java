@@ -4,7 +4,9 @@ import static io.threatflow.mitigation.MitigationProcess.MITIGATION_OUTCOME;
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_SUMMARY;
 import static io.threatflow.mitigation.MitigationProcess.REVIEWED_BY;
 import static io.threatflow.mitigation.MitigationProcess.REVIEW_COMMENT;
+import static io.threatflow.mitigation.MitigationProcess.RISK_REMINDER_DUE;
 import static io.threatflow.mitigation.MitigationProcess.RISK_REVIEW_DATE;
+import static io.threatflow.mitigation.MitigationProcess.RISK_REVIEW_DUE;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
 import static io.threatflow.testing.FakeExecution.execution;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -34,7 +37,8 @@ class RecordRiskAcceptanceDelegateTest {
     private final ThreatService threats = mock(ThreatService.class);
     private final RiskAcceptanceRepository acceptances = mock(RiskAcceptanceRepository.class);
     private final RecordRiskAcceptanceDelegate delegate =
-            new RecordRiskAcceptanceDelegate(threats, acceptances, Clock.fixed(NOW, ZoneOffset.UTC));
+            new RecordRiskAcceptanceDelegate(threats, acceptances, new RiskSettings(null, null),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void shouldRecordAcceptance_closeThreatAsMitigated_andReportOutcome() {
@@ -49,6 +53,18 @@ class RecordRiskAcceptanceDelegateTest {
                 "RAISE_MONITORING on legacy-hr-01: VERIFIED (raised)", "replacement ordered", NOW));
         verify(threats).changeStatus("threat-1", ThreatStatus.MITIGATED);
         assertThat(MITIGATION_OUTCOME.from(execution)).isEqualTo("RISK_ACCEPTED");
+        assertThat(RISK_REVIEW_DUE.from(execution)).isEqualTo(Date.from(Instant.parse("2026-03-31T00:00:00Z")));
+        assertThat(RISK_REMINDER_DUE.from(execution)).isEqualTo(Date.from(Instant.parse("2026-03-24T00:00:00Z")));
+    }
+
+    @Test
+    void shouldRemindAtOnce_whenTheReviewDateIsCloserThanTheReminder() {
+        DelegateExecution execution = reviewOn("2025-06-03");
+
+        delegate.execute(execution);
+
+        assertThat(RISK_REVIEW_DUE.from(execution)).isEqualTo(Date.from(Instant.parse("2025-06-03T00:00:00Z")));
+        assertThat(RISK_REMINDER_DUE.from(execution)).isEqualTo(Date.from(NOW));
     }
 
     @Test

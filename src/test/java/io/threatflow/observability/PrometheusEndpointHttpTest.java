@@ -85,6 +85,7 @@ class PrometheusEndpointHttpTest {
         assertThat(scrape.has("threatflow_threats_open")).isTrue();
         assertThat(scrape.has("threatflow_incidents_open")).isTrue();
         assertThat(scrape.has("threatflow_jobs_due")).isTrue();
+        assertThat(scrape.has("threatflow_risks_reviews_overdue")).isTrue();
         assertThat(scrape.has("threatflow_engine_job_acquisition_attempt_total")).isTrue();
         assertThat(scrape.has("threatflow_engine_job_failed_total")).isTrue();
         assertThat(scrape.value("threatflow_engine_job_acquisition_attempt_total"))

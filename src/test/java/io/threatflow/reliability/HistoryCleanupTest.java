@@ -34,7 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
 class HistoryCleanupTest {
 
     private static final List<String> DECISIONS =
-            List.of("threat-severity", "response-plan", "approval-policy", "mitigation-measures", "sla-policy");
+            List.of("threat-severity", "response-plan", "approval-policy", "mitigation-measures", "sla-policy",
+                    "risk-acceptance-horizon");
 
     @Autowired
     TestRestTemplate http;

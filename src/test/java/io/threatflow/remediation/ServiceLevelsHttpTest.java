@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
 import io.threatflow.testing.ApiClient;
+import io.threatflow.testing.RawApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class ServiceLevelsHttpTest {
-
-    /** How the engine's REST API writes dates, e.g. {@code 2025-06-01T08:15:00.000+0000}. */
-    private static final DateTimeFormatter ENGINE_REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     @Autowired
     TestRestTemplate http;
@@ -83,7 +79,7 @@ class ServiceLevelsHttpTest {
 
         ResponseEntity<Map<String, Object>> task = analyst.get("/engine-rest/task/" + triage);
         assertThat(task.getStatusCode()).isEqualTo(HttpStatus.OK);
-        Instant taskDue = ZonedDateTime.parse((String) task.getBody().get("due"), ENGINE_REST_DATE).toInstant();
+        Instant taskDue = RawApi.engineDate(task.getBody().get("due"));
         // the engine keeps dates to the millisecond
         assertThat(taskDue).isEqualTo(reported.plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MILLIS));
 

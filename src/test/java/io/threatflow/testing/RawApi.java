@@ -27,6 +27,14 @@ public final class RawApi {
 
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
+    private static final java.time.format.DateTimeFormatter ENGINE_REST_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    /** A date as the engine's REST API writes it, e.g. {@code 2025-06-01T08:15:00.000+0000}. */
+    public static java.time.Instant engineDate(Object value) {
+        return java.time.OffsetDateTime.parse((String) value, ENGINE_REST_DATE).toInstant();
+    }
+
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
