@@ -19,13 +19,14 @@ public class ThreatRepository {
 
     /**
      * A service level missed: a breach recorded, or a due time that passed before its moment (triage, containment,
-     * closing) came, or that has passed with the moment still to come.
+     * closing) came, or that has passed with the moment still to come. A case without due times has breached none
+     * (each test says so, rather than leaving SQL's unknown to a NOT).
      */
     private static final String BREACHED = """
             (exists (select 1 from sla_breach b where b.threat_id = threat.id)
-              or triage_due_at < coalesce(triaged_at, closed_at, :now)
-              or contain_due_at < coalesce(contained_at, eradicated_at, closed_at, :now)
-              or resolve_due_at < coalesce(closed_at, :now))""";
+              or (triage_due_at is not null and triage_due_at < coalesce(triaged_at, closed_at, :now))
+              or (contain_due_at is not null and contain_due_at < coalesce(contained_at, eradicated_at, closed_at, :now))
+              or (resolve_due_at is not null and resolve_due_at < coalesce(closed_at, :now)))""";
 
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
