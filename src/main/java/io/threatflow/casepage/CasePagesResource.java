@@ -94,10 +94,23 @@ public class CasePagesResource extends AbstractTasklistPluginResource {
             ReportFormat chosen = format == null ? ReportFormat.PDF : ReportFormat.byParameter(format).orElseThrow(() ->
                     new InvalidFieldException(Problems.INVALID_REQUEST, "format", "must be html, markdown or pdf"));
             return Response.ok(reports.report(threatId, chosen), ReportController.withCharset(chosen).toString())
-                    .header("Content-Disposition", ContentDisposition.attachment()
+                    // the HTML report opens in the browser (to read, print or save); the others download
+                    .header("Content-Disposition", (chosen == ReportFormat.HTML ? ContentDisposition.inline()
+                            : ContentDisposition.attachment())
                             .filename(CaseReports.fileName(threatId, chosen)).build().toString())
                     .build();
         });
+    }
+
+    /** Cockpit's "Case page" button: the case page of the threat a process instance handles. */
+    @GET
+    @Path("process-instance/{processInstanceId}")
+    @Produces(HTML)
+    public Response caseOfInstance(@PathParam("processInstanceId") String processInstanceId) {
+        return answer(() -> reports.threatOfInstance(processInstanceId)
+                .map(threatId -> Response.seeOther(java.net.URI.create(links.casePage(threatId))).build())
+                .orElseGet(() -> failure(404, "No such case",
+                        "No threat case with process instance id '" + processInstanceId + "' that you may read.")));
     }
 
     @GET

@@ -57,6 +57,12 @@ class CaseReports {
         return cases.threatOfTask(taskId);
     }
 
+    /** The threat a process instance handles, if the user may read the instance (the engine decides). */
+    Optional<String> threatOfInstance(String processInstanceId) {
+        requireReader();
+        return cases.find(processInstanceId).filter(cases::isReadable).map(RemediationCases.CaseRef::threatId);
+    }
+
     ObjectMapper json() {
         return json;
     }

@@ -119,6 +119,26 @@ class CasePagesHttpTest {
     }
 
     @Test
+    void shouldLeadFromACockpitInstanceToItsCasePage() {
+        String threatId = analyst.report(Map.of("title", "Cockpit link on " + asset, "type", "MALWARE", "asset", asset));
+        analyst.awaitTask(threatId, "Task_TriageThreat");
+        String processInstanceId = (String) analyst.threat(threatId).get("processInstanceId");
+
+        RawApi.Answer manager = WebappSession.login(port, "manager", "cockpit")
+                .get(PAGES + "/process-instance/" + processInstanceId, "text/html");
+        RawApi.Answer modeler = WebappSession.login(port, "modeler", "cockpit")
+                .get(PAGES + "/process-instance/" + processInstanceId, "text/html");
+        RawApi.Answer unknown = WebappSession.login(port, "manager", "cockpit")
+                .get(PAGES + "/process-instance/no-such-instance", "text/html");
+
+        assertThat(manager.status()).isEqualTo(303);
+        assertThat(manager.header("Location")).endsWith(PAGES + "/threats/" + threatId);
+        assertThat(modeler.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("No such case");
+    }
+
+    @Test
     void shouldDownloadTheReportWithTheSession() {
         String threatId = analyst.report(Map.of("title", "Report download on " + asset, "type", "MALWARE",
                 "asset", asset));
