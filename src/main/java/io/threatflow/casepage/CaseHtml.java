@@ -165,11 +165,11 @@ final class CaseHtml {
             html.append("<p class=\"tf-muted\">No evidence was collected.</p>");
         }
         if (file.evidence() != null) {
-            html.append("<p>Collected for the investigation:</p><pre id=\"tf-evidence\">").append(esc(file.evidence()))
+            html.append("<p>Collected for the investigation:</p><pre id=\"tf-evidence\">").append(esc(Words.detail(file.evidence())))
                     .append("</pre>");
         }
         if (file.validationEvidence() != null) {
-            html.append("<p>Seen at validation:</p><pre>").append(esc(file.validationEvidence())).append("</pre>");
+            html.append("<p>Seen at validation:</p><pre>").append(esc(Words.detail(file.validationEvidence()))).append("</pre>");
         }
 
         html.append("<h2>Lessons learned</h2><p id=\"tf-lessons\">")

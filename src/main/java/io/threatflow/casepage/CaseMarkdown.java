@@ -108,11 +108,11 @@ final class CaseMarkdown {
             md.append("No evidence was collected.\n\n");
         }
         if (file.evidence() != null) {
-            md.append("Collected for the investigation:\n\n```\n").append(file.evidence().replace("```", "'''"))
+            md.append("Collected for the investigation:\n\n```\n").append(Words.detail(file.evidence()).replace("```", "'''"))
                     .append("\n```\n\n");
         }
         if (file.validationEvidence() != null) {
-            md.append("Seen at validation:\n\n```\n").append(file.validationEvidence().replace("```", "'''"))
+            md.append("Seen at validation:\n\n```\n").append(Words.detail(file.validationEvidence()).replace("```", "'''"))
                     .append("\n```\n\n");
         }
 

@@ -31,6 +31,7 @@ final class Words {
     /** Codes that system-written timeline details may carry, and their words. */
     private static final Map<String, String> CODES = new HashMap<>();
     private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b|\\b[A-Z]{3,}\\b");
+    private static final Pattern ISO_INSTANT = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z\\b");
     private static final Pattern PROCESS_KEY = Pattern.compile("threat-mitigation \\((\\w+)\\)");
 
     static {
@@ -48,6 +49,12 @@ final class Words {
         }
         for (Severity severity : Severity.values()) {
             CODES.put(severity.name(), severity(severity).toLowerCase(Locale.ROOT));
+        }
+        for (ThreatType type : ThreatType.values()) {
+            CODES.put(type.name(), type(type).toLowerCase(Locale.ROOT));
+        }
+        for (io.threatflow.inventory.NetworkState state : io.threatflow.inventory.NetworkState.values()) {
+            CODES.put(state.name(), state.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         CODES.put("EMAIL", "e-mail");
         CODES.put("SIMULATION", "simulation");
@@ -170,7 +177,15 @@ final class Words {
         Matcher key = PROCESS_KEY.matcher(text);
         String withoutKey = key.replaceAll(match -> Matcher.quoteReplacement(
                 "CONTAINMENT".equals(match.group(1)) ? "containment" : "mitigation"));
-        Matcher code = CODE.matcher(withoutKey);
+        Matcher instant = ISO_INSTANT.matcher(withoutKey);
+        String withDates = instant.replaceAll(match -> {
+            try {
+                return Matcher.quoteReplacement(when(Instant.parse(match.group())));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Matcher.quoteReplacement(match.group());
+            }
+        });
+        Matcher code = CODE.matcher(withDates);
         return code.replaceAll(match -> Matcher.quoteReplacement(CODES.getOrDefault(match.group(), match.group())));
     }
 

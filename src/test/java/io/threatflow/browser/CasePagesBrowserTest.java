@@ -2,11 +2,14 @@ package io.threatflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.Criticality;
 import io.threatflow.inventory.InventoryService;
+import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
-import io.threatflow.testing.TestAssets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +50,8 @@ class CasePagesBrowserTest {
     void caseAtInvestigation() {
         analyst = new ApiClient(http, "analyst");
         asset = "browser-case-" + UUID.randomUUID().toString().substring(0, 6) + ".corp";
-        inventory.add(TestAssets.asset().hostname(asset).ipAddress("10.99.17.1").build());
+        inventory.add(new Asset(null, asset, "10.99.17." + (1 + new java.util.Random().nextInt(250)), "Ubuntu", "24.04", true, NetworkState.CONNECTED,
+                Criticality.MEDIUM, "hr-it", true, false, false, false, Set.of(443), Set.of(), Set.of(), false, Set.of()));
     }
 
     @Test

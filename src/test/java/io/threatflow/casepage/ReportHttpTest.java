@@ -3,10 +3,12 @@ package io.threatflow.casepage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threatflow.access.Groups;
+import io.threatflow.inventory.Asset;
+import io.threatflow.inventory.Criticality;
 import io.threatflow.inventory.InventoryService;
+import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
 import io.threatflow.testing.RawApi;
-import io.threatflow.testing.TestAssets;
 import io.threatflow.testing.TestUsers;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -66,7 +69,8 @@ class ReportHttpTest {
 
     @BeforeAll
     void closedCase() {
-        inventory.add(TestAssets.asset().hostname("report-closed-01.corp").ipAddress("10.99.16.1").build());
+        inventory.add(new Asset(null, "report-closed-01.corp", "10.99.16.1", "Ubuntu", "24.04", true, NetworkState.CONNECTED,
+                Criticality.MEDIUM, "hr-it", true, false, false, false, Set.of(443), Set.of(), Set.of(), false, Set.of()));
         ApiClient analyst = new ApiClient(http, "analyst");
         threatId = analyst.report(Map.of("title", TITLE, "type", "VULNERABILITY", "asset", "report-closed-01.corp",
                 "cve", "CVE-2099-16001", "severity", "MEDIUM", "description", "Scanner found an old library",
