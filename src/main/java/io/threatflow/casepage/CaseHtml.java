@@ -3,18 +3,12 @@ package io.threatflow.casepage;
 import io.threatflow.action.ActionRecord;
 import io.threatflow.casefile.ThreatTimeline;
 import io.threatflow.remediation.RemediationCases;
-import io.threatflow.sla.DueTimes;
-import io.threatflow.sla.Sla;
-import io.threatflow.sla.SlaBreached;
-import io.threatflow.threat.Phase;
 import io.threatflow.threat.SlaStanding;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatPage;
 import io.threatflow.threat.ThreatStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -196,36 +190,19 @@ final class CaseHtml {
     }
 
     private static void sla(StringBuilder html, CaseFile file) {
-        Threat t = file.threat();
-        Instant end = t.phases().getOrDefault(Phase.CLOSED, file.readAt());
-        html.append("<h2>Service levels</h2><p id=\"tf-elapsed\">")
-                .append(esc((t.status().isClosed() ? "Closed after " : "Open for ")
-                        + Words.duration(Duration.between(t.reportedAt(), end)) + "."))
-                .append("</p>");
-        if (file.due().isEmpty()) {
+        html.append("<h2>Service levels</h2><p id=\"tf-elapsed\">").append(esc(file.elapsed())).append("</p>");
+        if (file.slaRows().isEmpty()) {
             html.append("<p class=\"tf-muted\">No service levels were set for this case.</p>");
             return;
         }
-        DueTimes due = file.due().get();
         html.append("<table id=\"tf-sla\"><tr><th>Service level</th><th>Due</th><th>Reached</th><th>Standing</th></tr>");
-        slaRow(html, file, Sla.TRIAGE, due.triageDue(), first(t.phases().get(Phase.TRIAGED), t.phases().get(Phase.CLOSED)));
-        if (due.containDue() != null) {
-            slaRow(html, file, Sla.CONTAINMENT, due.containDue(), first(t.phases().get(Phase.CONTAINED),
-                    first(t.phases().get(Phase.ERADICATED), t.phases().get(Phase.CLOSED))));
+        for (CaseFile.SlaRow row : file.slaRows()) {
+            html.append("<tr><td>").append(esc(Words.sla(row.sla()))).append("</td><td>").append(esc(Words.when(row.due())))
+                    .append("</td><td>").append(esc(row.reached() == null ? "not yet" : Words.when(row.reached())))
+                    .append("</td><td").append(row.breached() ? " class=\"tf-late\"" : "").append(">")
+                    .append(esc(row.standing())).append("</td></tr>");
         }
-        slaRow(html, file, Sla.RESOLUTION, due.resolveDue(), t.phases().get(Phase.CLOSED));
         html.append("</table>");
-    }
-
-    private static void slaRow(StringBuilder html, CaseFile file, Sla sla, Instant due, Instant reached) {
-        boolean recorded = file.breaches().stream().map(SlaBreached::sla).anyMatch(sla::equals);
-        boolean late = recorded || (reached == null ? file.readAt().isAfter(due) : reached.isAfter(due));
-        String standing = late ? SlaStanding.BREACHED.label()
-                : reached == null ? SlaStanding.ON_TRACK.label() + ", " + Words.duration(Duration.between(file.readAt(), due)) + " left"
-                : SlaStanding.MET.label();
-        html.append("<tr><td>").append(esc(Words.sla(sla))).append("</td><td>").append(esc(Words.when(due)))
-                .append("</td><td>").append(esc(reached == null ? "not yet" : Words.when(reached))).append("</td><td")
-                .append(late ? " class=\"tf-late\"" : "").append(">").append(esc(standing)).append("</td></tr>");
     }
 
     private static void decisions(StringBuilder html, CaseFile file) {
@@ -391,10 +368,6 @@ final class CaseHtml {
 
     private static String end(StringBuilder html) {
         return html.append("</body></html>").toString();
-    }
-
-    private static Instant first(Instant preferred, Instant fallback) {
-        return preferred != null ? preferred : fallback;
     }
 
     static String esc(String text) {

@@ -2,13 +2,7 @@ package io.threatflow.casepage;
 
 import io.threatflow.action.ActionRecord;
 import io.threatflow.casefile.ThreatTimeline;
-import io.threatflow.sla.DueTimes;
-import io.threatflow.sla.Sla;
-import io.threatflow.sla.SlaBreached;
-import io.threatflow.threat.Phase;
 import io.threatflow.threat.Threat;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -47,22 +41,16 @@ final class CaseMarkdown {
         file.severityWhy().forEach(reason -> md.append("- ").append(esc(reason)).append('\n'));
         md.append('\n');
 
-        md.append("## Service levels\n\n");
-        Instant end = t.phases().getOrDefault(Phase.CLOSED, file.readAt());
-        md.append(t.status().isClosed() ? "Closed after " : "Open for ")
-                .append(Words.duration(Duration.between(t.reportedAt(), end))).append(".\n\n");
-        if (file.due().isPresent()) {
-            DueTimes due = file.due().get();
-            md.append("| Service level | Due | Reached | Standing |\n|---|---|---|---|\n");
-            sla(md, file, Sla.TRIAGE, due.triageDue(), first(t.phases().get(Phase.TRIAGED), t.phases().get(Phase.CLOSED)));
-            if (due.containDue() != null) {
-                sla(md, file, Sla.CONTAINMENT, due.containDue(), first(t.phases().get(Phase.CONTAINED),
-                        first(t.phases().get(Phase.ERADICATED), t.phases().get(Phase.CLOSED))));
-            }
-            sla(md, file, Sla.RESOLUTION, due.resolveDue(), t.phases().get(Phase.CLOSED));
-            md.append('\n');
-        } else {
+        md.append("## Service levels\n\n").append(file.elapsed()).append("\n\n");
+        if (file.slaRows().isEmpty()) {
             md.append("No service levels were set for this case.\n\n");
+        } else {
+            md.append("| Service level | Due | Reached | Standing |\n|---|---|---|---|\n");
+            file.slaRows().forEach(row -> md.append("| ").append(Words.sla(row.sla())).append(" | ")
+                    .append(Words.when(row.due())).append(" | ")
+                    .append(row.reached() == null ? "not yet" : Words.when(row.reached())).append(" | ")
+                    .append(row.standing()).append(" |\n"));
+            md.append('\n');
         }
 
         md.append("## Decisions\n\n");
@@ -121,14 +109,6 @@ final class CaseMarkdown {
         return md.toString();
     }
 
-    private static void sla(StringBuilder md, CaseFile file, Sla sla, Instant due, Instant reached) {
-        boolean recorded = file.breaches().stream().map(SlaBreached::sla).anyMatch(sla::equals);
-        boolean late = recorded || (reached == null ? file.readAt().isAfter(due) : reached.isAfter(due));
-        md.append("| ").append(Words.sla(sla)).append(" | ").append(Words.when(due)).append(" | ")
-                .append(reached == null ? "not yet" : Words.when(reached)).append(" | ")
-                .append(late ? "breached" : reached == null ? "on track" : "met").append(" |\n");
-    }
-
     private static void line(StringBuilder md, String label, String value) {
         md.append("- **").append(label).append(":** ").append(esc(value)).append('\n');
     }
@@ -139,9 +119,5 @@ final class CaseMarkdown {
 
     static String esc(String text) {
         return text == null ? "" : SPECIAL.matcher(text).replaceAll("\\\\$1");
-    }
-
-    private static Instant first(Instant preferred, Instant fallback) {
-        return preferred != null ? preferred : fallback;
     }
 }
