@@ -223,6 +223,12 @@ final class CaseHtml {
 
     private static void timeline(StringBuilder html, CaseFile file) {
         html.append("<h2>Timeline</h2><table id=\"tf-timeline\"><tr><th>When</th><th>Step</th><th>What</th><th>Who</th><th>Detail</th></tr>");
+        // each decision goes with the last run of its task that started before it was taken
+        java.util.Map<CaseFile.Decision, ThreatTimeline.Entry> decidedIn = new java.util.HashMap<>();
+        for (CaseFile.Decision d : file.decisions()) {
+            file.timeline().stream().filter(e -> d.task().equals(e.element()) && d.at() != null && !d.at().isBefore(e.at()))
+                    .reduce((earlier, later) -> later).ifPresent(e -> decidedIn.put(d, e));
+        }
         for (ThreatTimeline.Entry entry : file.timeline()) {
             html.append("<tr><td>").append(esc(Words.when(entry.at()))).append("</td><td>")
                     .append(esc(Words.step(entry.step()))).append("</td><td>").append(esc(Words.detail(entry.name())))
@@ -231,8 +237,7 @@ final class CaseHtml {
             String detail = Words.detail(entry.detail());
             int request = detail.indexOf("; the request that would have been sent:");
             html.append(esc(request < 0 ? detail : detail.substring(0, request)));
-            file.decisions().stream().filter(d -> d.task().equals(entry.element()) && d.at() != null
-                    && !d.at().isBefore(entry.at())).findFirst().ifPresent(d -> html.append("<br/><strong>")
+            file.decisions().stream().filter(d -> decidedIn.get(d) == entry).findFirst().ifPresent(d -> html.append("<br/><strong>")
                     .append(esc(d.answer())).append("</strong>")
                     .append(d.comment() == null ? "" : ": " + esc(d.comment())));
             html.append("</td></tr>");
