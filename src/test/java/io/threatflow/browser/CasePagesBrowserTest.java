@@ -7,11 +7,11 @@ import io.threatflow.inventory.Criticality;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
+import io.threatflow.testing.RawCodes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,8 +35,6 @@ class CasePagesBrowserTest {
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
 
-    /** An enum value or a BPMN id, where people read words. */
-    static final Pattern CODE = Pattern.compile("\\b[A-Z]+_[A-Z_]+\\b|\\b(Task|Gateway|EndEvent|StartEvent|SequenceFlow)_\\w+");
 
     @Autowired
     TestRestTemplate http;
@@ -149,7 +147,7 @@ class CasePagesBrowserTest {
 
     private void noCodes() {
         String text = browser.visible(By.tagName("body")).getText();
-        List<String> codes = CODE.matcher(text).results().map(r -> r.group()).toList();
+        List<String> codes = RawCodes.in(text);
         assertThat(codes).as(text).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import io.threatflow.inventory.Criticality;
 import io.threatflow.inventory.InventoryService;
 import io.threatflow.inventory.NetworkState;
 import io.threatflow.testing.ApiClient;
+import io.threatflow.testing.RawCodes;
 import io.threatflow.testing.RawApi;
 import io.threatflow.testing.TestUsers;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -47,8 +47,6 @@ import org.springframework.test.context.ActiveProfiles;
 class ReportHttpTest {
 
     static final String TITLE = "Fake CVE <b>patched</b> on report-closed-01";
-    /** A code where people read words: an enum value, or a BPMN id. */
-    static final Pattern CODE = Pattern.compile("\\b[A-Z]+_[A-Z_]+\\b|\\b(Task|Gateway|EndEvent|StartEvent|SequenceFlow)_\\w+");
 
     @Autowired
     TestRestTemplate http;
@@ -95,7 +93,7 @@ class ReportHttpTest {
                         "Reported as medium by analyst", "Decisions", "Triage", "real, seen by two scanners",
                         "Investigation", "Eliminate it: patch the software", "outdated package", "Patch the software (eradication)",
                         "Service levels", "Resolution", "Lessons learned", "patch sooner", "Eliminated");
-        assertThat(CODE.matcher(answer.text().replace("\\_", "_")).results().map(r -> r.group()).toList())
+        assertThat(RawCodes.in(answer.text().replace("\\_", "_")))
                 .as(answer.text()).isEmpty();
     }
 
@@ -109,7 +107,7 @@ class ReportHttpTest {
                         .replace("\\/", "/"))
                 .contains("## Severity and why", "## Decisions", "| Triage | analyst |", "real, seen by two scanners",
                         "## Service levels", "## Timeline", "## Actions", "## Lessons learned", "patch sooner");
-        assertThat(CODE.matcher(answer.text().replace("\\_", "_")).results().map(r -> r.group()).toList())
+        assertThat(RawCodes.in(answer.text().replace("\\_", "_")))
                 .as(answer.text()).isEmpty();
     }
 
