@@ -10,6 +10,7 @@ import io.threatflow.access.CurrentUser;
 import io.threatflow.access.Groups;
 import io.threatflow.action.ActionService;
 import io.threatflow.threat.Severity;
+import io.threatflow.threat.SlaStanding;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatFilter;
 import io.threatflow.threat.ThreatPage;
@@ -54,7 +55,11 @@ class CaseFileController {
     record Page(List<Summary> items, int page, int size, long total) {
     }
 
+    /** The last page a search may ask for: deeper paging is a scan, narrow the filters instead. */
+    static final int MAX_PAGE = 10_000;
+
     private final ThreatService threats;
+    private final ThreatSearch search;
     private final ActionService actions;
     private final CaseProgress progress;
     private final ThreatTimeline timeline;
@@ -62,18 +67,21 @@ class CaseFileController {
     private final Clock clock;
     private final PlaybookVersions playbooks;
 
-    CaseFileController(ThreatService threats, ActionService actions, CaseProgress progress, ThreatTimeline timeline,
-                       CurrentUser user, Clock clock, PlaybookVersions playbooks) {
+    CaseFileController(ThreatService threats, ThreatSearch search, ActionService actions, CaseProgress progress,
+                       ThreatTimeline timeline, CurrentUser user, Clock clock, PlaybookVersions playbooks) {
         this.user = user;
         this.playbooks = playbooks;
         this.threats = threats;
+        this.search = search;
         this.actions = actions;
         this.progress = progress;
         this.timeline = timeline;
         this.clock = clock;
     }
 
-    @Operation(summary = "Find threats", description = "Newest report first; every filter is optional.",
+    @Operation(summary = "Find threats", description = "Newest report first, finished cases included; every filter "
+            + "is optional: status, severity, type, asset (host name), reportedSince, cve (a CVE id), q (words of the "
+            + "title), sla (ON_TRACK, BREACHED or MET) and assignee (whose open task it is).",
             responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
                     {"items": [{"threatId": "9f882c6b-fe9c-4d8b-8765-b665b3f022a8", "title": "Log4Shell on web-01",
                       "type": "VULNERABILITY", "severity": "HIGH", "status": "OPEN", "dryRun": false,
@@ -86,7 +94,11 @@ class CaseFileController {
                 @RequestParam(required = false) ThreatType type,
                 @RequestParam(required = false) String asset,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant reportedSince,
-                @RequestParam(defaultValue = "0") @Min(0) int page,
+                @RequestParam(required = false) String cve,
+                @RequestParam(required = false) String q,
+                @RequestParam(required = false) SlaStanding sla,
+                @RequestParam(required = false) String assignee,
+                @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         requireReader();
         if (reportedSince != null) {
@@ -94,7 +106,9 @@ class CaseFileController {
                 throw new InvalidFieldException(Problems.INVALID_REQUEST, "reportedSince", refusal);
             });
         }
-        ThreatPage found = threats.search(new ThreatFilter(status, severity, type, asset, reportedSince), page, size);
+        ThreatFilter filter = search.filter(new ThreatSearch.Criteria(status, severity, type, asset, reportedSince,
+                cve, q, sla, assignee));
+        ThreatPage found = threats.search(filter, page, size);
         return new Page(found.items().stream().map(Summary::of).toList(), found.page(), found.size(), found.total());
     }
 

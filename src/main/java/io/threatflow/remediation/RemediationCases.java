@@ -14,11 +14,13 @@ import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -63,14 +65,67 @@ public class RemediationCases {
     public record CaseRef(String processInstanceId, String processDefinitionKey, String threatId, boolean running) {
     }
 
+    /** A user task of a case that waits for someone. */
+    public record OpenTask(String taskId, String name, String assignee, Instant createdAt, Instant dueAt,
+                           String processInstanceId) {
+    }
+
+    /** How many of a user's tasks {@link #threatsAssignedTo} looks at, at most. */
+    static final int MAX_ASSIGNED_TASKS = 1000;
+
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final TaskService tasks;
     private final AsEngine asEngine;
 
-    RemediationCases(RuntimeService runtime, HistoryService history, AsEngine asEngine) {
+    RemediationCases(RuntimeService runtime, HistoryService history, TaskService tasks, AsEngine asEngine) {
         this.runtime = runtime;
         this.history = history;
+        this.tasks = tasks;
         this.asEngine = asEngine;
+    }
+
+    /** The open user tasks of every case of the threat (remediation and mitigation), oldest first. */
+    public List<OpenTask> openTasks(String threatId) {
+        return asEngine.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(threatId)
+                .orderByTaskCreateTime().asc().list().stream().map(RemediationCases::openTask).toList());
+    }
+
+    /** The threats whose cases have an open task assigned to the user (the first {@value #MAX_ASSIGNED_TASKS}). */
+    public java.util.Set<String> threatsAssignedTo(String userId) {
+        return asEngine.call(() -> {
+            java.util.Set<String> instances = new java.util.HashSet<>();
+            tasks.createTaskQuery().taskAssignee(userId).listPage(0, MAX_ASSIGNED_TASKS)
+                    .forEach(task -> instances.add(task.getProcessInstanceId()));
+            instances.remove(null);
+            if (instances.isEmpty()) {
+                return java.util.Set.of();
+            }
+            java.util.Set<String> threats = new java.util.HashSet<>();
+            runtime.createProcessInstanceQuery().processInstanceIds(instances).list().forEach(instance -> {
+                if (instance.getBusinessKey() != null) {
+                    threats.add(instance.getBusinessKey());
+                }
+            });
+            return threats;
+        });
+    }
+
+    /**
+     * The threat whose case a task belongs to, if the current user may see the task (the engine decides), and the
+     * task belongs to a threat case.
+     */
+    public Optional<String> threatOfTask(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        return find(task.getProcessInstanceId()).map(CaseRef::threatId);
+    }
+
+    private static OpenTask openTask(Task task) {
+        return new OpenTask(task.getId(), task.getName(), task.getAssignee(), instant(task.getCreateTime()),
+                instant(task.getDueDate()), task.getProcessInstanceId());
     }
 
     /**

@@ -51,6 +51,28 @@ public class SlaRegister {
                 .update() == 1;
     }
 
+    /** The case's due times, once the decision sla-policy has set them. */
+    public java.util.Optional<DueTimes> dueTimes(String threatId) {
+        return jdbc.sql("select triage_due_at, contain_due_at, resolve_due_at from threat where id = :id")
+                .param("id", threatId)
+                .query((rs, row) -> rs.getTimestamp("triage_due_at") == null || rs.getTimestamp("resolve_due_at") == null
+                        ? null
+                        : new DueTimes(rs.getTimestamp("triage_due_at").toInstant(),
+                                rs.getTimestamp("contain_due_at") == null ? null : rs.getTimestamp("contain_due_at").toInstant(),
+                                rs.getTimestamp("resolve_due_at").toInstant()))
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The breaches recorded for the threat, in the order they happened. */
+    public java.util.List<SlaBreached> breaches(String threatId) {
+        return jdbc.sql("select * from sla_breach where threat_id = :id order by breached_at, id")
+                .param("id", threatId)
+                .query((rs, row) -> new SlaBreached(rs.getString("threat_id"), Sla.valueOf(rs.getString("sla")),
+                        io.threatflow.threat.Severity.valueOf(rs.getString("severity")),
+                        rs.getTimestamp("due_at").toInstant(), rs.getTimestamp("breached_at").toInstant()))
+                .list();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

@@ -17,10 +17,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ThreatRepository {
 
-    private final JdbcClient jdbc;
+    /**
+     * A service level missed: a breach recorded, or a due time that passed before its moment (triage, containment,
+     * closing) came, or that has passed with the moment still to come. A case without due times has breached none
+     * (each test says so, rather than leaving SQL's unknown to a NOT).
+     */
+    private static final String BREACHED = """
+            (exists (select 1 from sla_breach b where b.threat_id = threat.id)
+              or (triage_due_at is not null and triage_due_at < coalesce(triaged_at, closed_at, :now))
+              or (contain_due_at is not null and contain_due_at < coalesce(contained_at, eradicated_at, closed_at, :now))
+              or (resolve_due_at is not null and resolve_due_at < coalesce(closed_at, :now)))""";
 
-    ThreatRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final java.time.Clock clock;
+
+    ThreatRepository(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void insert(Threat threat) {
@@ -129,6 +142,31 @@ public class ThreatRepository {
         if (filter.reportedSince() != null) {
             where.append(" and reported_at >= :since");
             params.put("since", utc(filter.reportedSince()));
+        }
+        if (filter.cve() != null) {
+            where.append(" and upper(cve) = :cve");
+            params.put("cve", Text.strip(filter.cve()).toUpperCase(java.util.Locale.ROOT));
+        }
+        if (filter.titleContains() != null) {
+            // a LIKE pattern of the words as typed: % and _ in them are literal
+            where.append(" and lower(title) like :title escape '!'");
+            params.put("title", "%" + Text.strip(filter.titleContains()).toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (filter.sla() != null) {
+            where.append(switch (filter.sla()) {
+                case BREACHED -> " and " + BREACHED;
+                case ON_TRACK -> " and closed_at is null and not " + BREACHED;
+                case MET -> " and closed_at is not null and not " + BREACHED;
+            });
+            params.put("now", utc(java.time.Instant.now(clock)));
+        }
+        if (filter.ids() != null) {
+            if (filter.ids().isEmpty()) {
+                return new ThreatPage(List.of(), page, size, 0);
+            }
+            where.append(" and id in (:ids)");
+            params.put("ids", filter.ids());
         }
         long total = jdbc.sql("select count(*) from threat" + where).params(params).query(Long.class).single();
         List<Threat> items = jdbc.sql("select * from threat" + where

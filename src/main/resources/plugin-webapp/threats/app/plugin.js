@@ -533,6 +533,17 @@ function renderRisksPage(node, api) {
 // ---------- end of accepted risks
 
 export default [
+  // ---------- begin: link to the case page (issue 16; the page is served by the Tasklist plugin "casefile")
+  {
+    id: "threatflow-case-page-link",
+    pluginPoint: "cockpit.processInstance.runtime.action",
+    priority: 5,
+    render: (node, {api, processInstanceId}) => node.replaceChildren(el("a", {"class": "btn btn-default tf-case-page",
+      target: "_blank", rel: "noopener", title: "The whole case: decisions, actions, evidence and its report",
+      href: `${api.tasklistApi}/plugin/casefile/${encodeURIComponent(api.engine)}/process-instance/${encodeURIComponent(processInstanceId)}`},
+      "Case page"))
+  },
+  // ---------- end: link to the case page
   {
     id: "threatflow-threats-navigation",
     pluginPoint: "cockpit.navigation",

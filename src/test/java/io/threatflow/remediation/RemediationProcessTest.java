@@ -150,7 +150,7 @@ class RemediationProcessTest {
                 engineClock);
         Mocks.register("escalateStalledAction", escalateStalledAction);
         Mocks.register("recordValidation", new RecordValidationListener());
-        cases = new RemediationCases(runtimeService(), historyService(),
+        cases = new RemediationCases(runtimeService(), historyService(), taskService(),
                 new AsEngine((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
     }
 

@@ -63,6 +63,11 @@ public final class WebappSession {
                 .header("Accept", "application/json").GET());
     }
 
+    /** GET of any path of the webapps with the session, e.g. a page of a Tasklist plugin. */
+    public RawApi.Answer get(String path, String accept) {
+        return send(HttpRequest.newBuilder(url(path)).header("Accept", accept).GET());
+    }
+
     /** A JSON body as the webapps send it, e.g. Tasklist's submit of a task form. */
     public RawApi.Answer post(String path, Object body) {
         try {
