@@ -191,12 +191,18 @@ final class BrowserSupport implements BeforeAllCallback, BeforeEachCallback, Aft
      */
     void submitLogin(String user, String app) {
         open(app, "#/login");
-        WebElement username = visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
-        username.clear();
-        username.sendKeys(user);
-        WebElement password = visible(By.cssSelector("form[name='signinForm'] input[type='password']"));
-        password.clear();
-        password.sendKeys(ApiClient.PASSWORD);
+        // the form focuses its user name field on its own, and under load that can land while the password is typed:
+        // type again until both fields hold what was typed
+        until(driver -> {
+            WebElement username = visible(By.cssSelector("form[name='signinForm'] input[ng-model='username']"));
+            username.clear();
+            username.sendKeys(user);
+            WebElement password = visible(By.cssSelector("form[name='signinForm'] input[type='password']"));
+            password.clear();
+            password.sendKeys(ApiClient.PASSWORD);
+            return user.equals(username.getDomProperty("value"))
+                    && ApiClient.PASSWORD.equals(password.getDomProperty("value"));
+        });
         step(app + " login as " + user);
         click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
     }
