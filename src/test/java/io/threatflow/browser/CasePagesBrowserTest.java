@@ -63,6 +63,7 @@ class CasePagesBrowserTest {
                 Map.of("falsePositive", false, "severity", "HIGH", "triageNotes", "reachable from the internet"));
         String investigation = analyst.awaitTask(threatId, "Task_InvestigateThreat");
 
+        Tasklist.putFirstInQueue(http, investigation);
         Tasklist tasklist = Tasklist.loginAs(browser, "analyst");
         tasklist.showFilter("Analyst tasks", investigation).open(investigation);
         browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Case']"));

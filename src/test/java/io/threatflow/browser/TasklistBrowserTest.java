@@ -54,6 +54,7 @@ class TasklistBrowserTest {
                 "asset", "browser-triage.corp", "severity", "MEDIUM", "cvssScore", 9.8, "exploitAvailable", true,
                 "attackTechniques", List.of("T1059")));
         String triageTask = analyst.awaitTask(threatId, "Task_TriageThreat");
+        Tasklist.putFirstInQueue(http, triageTask);
 
         Tasklist tasklist = Tasklist.loginAs(browser, "analyst");
         assertThat(tasklist.filterNames()).containsExactly("Analyst tasks", "My tasks");
@@ -96,6 +97,7 @@ class TasklistBrowserTest {
         String threatId = caseAwaitingApproval("browser-approval-os.corp");
         String approvalTask = manager.awaitTask(threatId, "Task_ApproveEradication");
 
+        Tasklist.putFirstInQueue(http, approvalTask);
         Tasklist tasklist = Tasklist.loginAs(browser, "manager");
         tasklist.showFilter("Manager tasks", approvalTask);
         browser.step("manager tasks");
@@ -131,6 +133,7 @@ class TasklistBrowserTest {
         String threatId = analyst.report(Map.of("title", title, "type", "VULNERABILITY", "asset", "browser-xss.corp"));
         String triageTask = analyst.awaitTask(threatId, "Task_TriageThreat");
 
+        Tasklist.putFirstInQueue(http, triageTask);
         Tasklist tasklist = Tasklist.loginAs(browser, "analyst");
         tasklist.showFilter("Analyst tasks", triageTask);
         tasklist.open(triageTask);
