@@ -3,6 +3,7 @@ package io.threatflow.remediation;
 import static io.threatflow.remediation.RemediationProcess.APPROVAL_DECISION;
 import static io.threatflow.remediation.RemediationProcess.APPROVED_BY;
 import static io.threatflow.remediation.RemediationProcess.ERADICATION_APPROVED;
+import static io.threatflow.remediation.RemediationProcess.ERADICATION_DECISION;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
 
 import io.threatflow.engine.Actors;
@@ -29,9 +30,17 @@ class RecordApprovalListener implements TaskListener {
             throw new BadUserRequestException("Four eyes: " + approver + " investigated this threat, so another "
                     + "manager must approve or reject its eradication");
         }
-        boolean approved = FormAnswers.yesNo(task, ERADICATION_APPROVED.name(), false);
+        ApprovalDecision decision = task.hasVariable(ERADICATION_APPROVED.name())
+                && !task.hasVariable(ERADICATION_DECISION.name())
+                // a task opened with the earlier form, a tick box whose default meant "reject"
+                ? ApprovalDecision.of(FormAnswers.yesNo(task, ERADICATION_APPROVED.name(), false))
+                // the form offers approve or reject and no default: an answer is required
+                : FormAnswers.choice(task, ERADICATION_DECISION.name(), ApprovalDecision.class, null);
         APPROVED_BY.set(task, approver);
-        // the gateway 'Approved?' reads only this; not answered is no approval, as the form's default says
-        APPROVAL_DECISION.set(task, ApprovalDecision.of(approved));
+        // the gateway 'Approved?' reads only this
+        APPROVAL_DECISION.set(task, decision);
+        // so that a later approval in the same case (after re-investigation) cannot reuse this answer
+        task.removeVariable(ERADICATION_DECISION.name());
+        task.removeVariable(ERADICATION_APPROVED.name());
     }
 }

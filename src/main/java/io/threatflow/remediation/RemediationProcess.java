@@ -163,10 +163,13 @@ public final class RemediationProcess {
     public static final ProcessVariable<String> APPROVAL_REASON = ProcessVariable.of("approvalReason", String.class);
 
     // 4 eradicate
+    /** The approval form's answer, APPROVED or REJECTED, with no default (a manager's choice; no gateway reads it). */
+    public static final ProcessVariable<String> ERADICATION_DECISION = ProcessVariable.of("eradicationDecision", String.class);
+    /** The tick box of approval forms before eradicationDecision; still read for tasks opened with such a form. */
     public static final ProcessVariable<Boolean> ERADICATION_APPROVED = ProcessVariable.of("eradicationApproved", Boolean.class);
     public static final ProcessVariable<String> APPROVAL_COMMENT = ProcessVariable.of("approvalComment", String.class);
     public static final ProcessVariable<String> APPROVED_BY = ProcessVariable.of("approvedBy", String.class);
-    /** System-written from the approval form's {@code eradicationApproved}: the one thing 'Approved?' reads. */
+    /** System-written from the approval form's {@code eradicationDecision}: the one thing 'Approved?' reads. */
     public static final ProcessVariable<ApprovalDecision> APPROVAL_DECISION =
             ProcessVariable.ofEnum("approvalDecision", ApprovalDecision.class);
 

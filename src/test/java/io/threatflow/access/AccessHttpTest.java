@@ -179,7 +179,7 @@ class AccessHttpTest {
         RawApi asAnalyst = RawApi.as(http, "analyst");
         List<RawApi.Answer> refused = List.of(
                 asAnalyst.postJson("/engine-rest/task/" + approval + "/submit-form", Map.of("variables", Map.of(
-                        "eradicationApproved", Map.of("value", true), "approvalComment", Map.of("value", "fine")))),
+                        "eradicationDecision", Map.of("value", "APPROVED"), "approvalComment", Map.of("value", "fine")))),
                 asAnalyst.postJson("/engine-rest/task/" + approval + "/complete", Map.of()),
                 asAnalyst.postJson("/engine-rest/task/" + approval + "/claim", Map.of("userId", "analyst")),
                 asAnalyst.postJson("/engine-rest/task/" + approval + "/assignee", Map.of("userId", "analyst")),
@@ -196,7 +196,7 @@ class AccessHttpTest {
                 "Approve eradication", "worked by managers");
         assertThat(RawApi.as(http, "manager").get("/engine-rest/task/" + approval).json().get("assignee")).isNull();
 
-        manager.submit(approval, Map.of("eradicationApproved", false, "approvalComment", "not in this change window"));
+        manager.submit(approval, Map.of("eradicationDecision", "REJECTED", "approvalComment", "not in this change window"));
         assertThat(manager.awaitTask(threatId, "Task_ReviewResidualRisk")).isNotBlank();
     }
 

@@ -87,7 +87,7 @@ class FormOnlyWritesHttpTest {
         assertThat(investigated.status()).as(investigated.toString()).isEqualTo(204);
         String approval = new ApiClient(http, "manager").awaitTask(threatId, "Task_ApproveEradication");
         RawApi.Answer approveBySystemVariable = RawApi.as(http, "manager").postJson(
-                "/engine-rest/task/" + approval + "/submit-form", variables(Map.of("eradicationApproved", false,
+                "/engine-rest/task/" + approval + "/submit-form", variables(Map.of("eradicationDecision", "REJECTED",
                         "approvalComment", "let me through"), Map.of("approvalDecision", "APPROVED")));
 
         assertThat(approveBySystemVariable.status()).as(approveBySystemVariable.toString()).isEqualTo(400);

@@ -29,7 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 class FourEyesHttpTest {
 
     private static final Map<String, Object> APPROVE = Map.of("variables", Map.of(
-            "eradicationApproved", Map.of("value", true), "approvalComment", Map.of("value", "approving my own work")));
+            "eradicationDecision", Map.of("value", "APPROVED"), "approvalComment", Map.of("value", "approving my own work")));
 
     @Autowired
     TestRestTemplate http;
@@ -53,7 +53,7 @@ class FourEyesHttpTest {
                 self.postJson(task + "/submit-form", APPROVE),
                 self.postJson(task + "/complete", APPROVE),
                 self.postJson(task + "/complete", Map.of("variables", Map.of(
-                        "eradicationApproved", Map.of("value", false), "approvalComment", Map.of("value", "rejecting it")))),
+                        "eradicationDecision", Map.of("value", "REJECTED"), "approvalComment", Map.of("value", "rejecting it")))),
                 otherManager.postJson(task + "/assignee", Map.of("userId", investigator)),
                 otherManager.postJson(task + "/delegate", Map.of("userId", investigator)),
                 otherManager.postJson(task + "/identity-links", Map.of("userId", investigator, "type", "candidate")),
@@ -71,7 +71,7 @@ class FourEyesHttpTest {
         Map<String, Object> unchanged = otherManager.get(task).json();
         assertThat(unchanged.get("assignee")).as("nobody was given the task").isNull();
 
-        manager.submit(approval, Map.of("eradicationApproved", true, "approvalComment", "checked by a second pair"));
+        manager.submit(approval, Map.of("eradicationDecision", "APPROVED", "approvalComment", "checked by a second pair"));
         String caseId = (String) unchanged.get("processInstanceId");
         assertThat(RawApi.as(http, "admin").get("/engine-rest/history/variable-instance?processInstanceId=" + caseId
                 + "&variableName=approvedBy").jsonList()).singleElement()

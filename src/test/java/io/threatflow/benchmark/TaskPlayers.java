@@ -100,7 +100,7 @@ final class TaskPlayers implements AutoCloseable {
             }
             case "Task_InvestigateThreat" -> Map.of("rootCause", "benchmark root cause", "eliminable", true,
                     "remediationAction", tasks.getVariable(id, "remediationAction"));
-            case "Task_ApproveEradication" -> Map.of("eradicationApproved", true, "approvalComment", "benchmark");
+            case "Task_ApproveEradication" -> Map.of("eradicationDecision", "APPROVED", "approvalComment", "benchmark");
             case "Task_ConfirmClosure" -> Map.of("lessonsLearned", "benchmark lessons");
             case "Task_ReviewResidualRisk" -> Map.of("residualRiskAccepted", true,
                     "riskReviewDate", LocalDate.now().plusDays(20).toString(), "reviewComment", "benchmark");

@@ -123,6 +123,19 @@ final class Tasklist {
         return this;
     }
 
+    /** Picks the radio button whose label is {@code option}. */
+    Tasklist pick(String option) {
+        WebElement label = browser.visible(By.xpath("//form[contains(@class,'fjs-form')]"
+                + "//div[contains(@class,'fjs-form-field-radio')]//label[normalize-space()='" + option + "']"));
+        String id = label.getAttribute("for");
+        By radio = id != null && !id.isBlank() ? By.id(id)
+                : By.xpath("//form[contains(@class,'fjs-form')]//div[contains(@class,'fjs-form-field-radio')]"
+                        + "//label[normalize-space()='" + option + "']//input[@type='radio']");
+        browser.click(radio);
+        browser.until(ExpectedConditions.elementSelectionStateToBe(radio, true));
+        return this;
+    }
+
     /** Opens the select's dropdown and picks the option with the given label. */
     Tasklist choose(String label, String option) {
         String id = field(label).getAttribute("id");

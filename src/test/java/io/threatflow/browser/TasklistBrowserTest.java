@@ -109,14 +109,16 @@ class TasklistBrowserTest {
         assertThat(tasklist.value("Proposed action")).isEqualTo("UPGRADE_OS");
         assertThat(tasklist.value("Investigated by")).isEqualTo("analyst");
         String comment = "Approved for the Saturday maintenance window, change CHG-4711";
-        tasklist.tick("Approve the eradication action", true).type("Comment", comment);
+        assertThat(browser.driver().findElements(By.cssSelector(".fjs-form-field-radio input[type='radio']:checked")))
+                .as("the decision has no default").isEmpty();
+        tasklist.pick("Approve: carry the action out on the asset, then verify it").type("Comment", comment);
         browser.step("approval form filled");
         tasklist.complete(approvalTask);
         browser.step("approval completed");
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !openTasks("manager", threatId).contains("Task_ApproveEradication"));
-        assertThat(variable(threatId, "eradicationApproved")).isEqualTo(true);
+        assertThat(variable(threatId, "approvalDecision")).isEqualTo("APPROVED");
         assertThat(variable(threatId, "approvalComment")).isEqualTo(comment);
         assertThat(variable(threatId, "approvedBy")).isEqualTo("manager");
         // approved, the upgrade is carried out; the unmanaged asset refuses it, so the case goes to mitigation

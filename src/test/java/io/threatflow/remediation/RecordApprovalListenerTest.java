@@ -1,6 +1,7 @@
 package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.ERADICATION_APPROVED;
+import static io.threatflow.remediation.RemediationProcess.ERADICATION_DECISION;
 import static io.threatflow.remediation.RemediationProcess.APPROVED_BY;
 import static io.threatflow.testing.FakeTask.task;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATED_BY;
@@ -14,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class RecordApprovalListenerTest {
 
+    private static final Map<String, Object> APPROVE = Map.of(ERADICATION_DECISION.name(), "APPROVED");
+
     private final RecordApprovalListener listener = new RecordApprovalListener();
 
     @Test
     void shouldRecordAuthenticatedUser_asApprover() {
-        DelegateTask task = task(Map.of(), "bob", "carol");
+        DelegateTask task = task(APPROVE, "bob", "carol");
 
         listener.notify(task);
 
@@ -27,7 +30,7 @@ class RecordApprovalListenerTest {
 
     @Test
     void shouldRecordAssignee_whenNobodyIsAuthenticated() {
-        DelegateTask task = task(Map.of(), "bob", null);
+        DelegateTask task = task(APPROVE, "bob", null);
 
         listener.notify(task);
 
@@ -36,7 +39,7 @@ class RecordApprovalListenerTest {
 
     @Test
     void shouldRecordUnknown_whenNobodyIsAuthenticatedOrAssigned() {
-        DelegateTask task = task(Map.of(), null, null);
+        DelegateTask task = task(APPROVE, null, null);
 
         listener.notify(task);
 
@@ -54,7 +57,8 @@ class RecordApprovalListenerTest {
 
     @Test
     void shouldAcceptApproval_byAnotherUserThanTheInvestigator() {
-        DelegateTask task = task(Map.of(INVESTIGATED_BY.name(), "alice"), null, "carol");
+        DelegateTask task = task(Map.of(INVESTIGATED_BY.name(), "alice", ERADICATION_DECISION.name(), "APPROVED"),
+                null, "carol");
 
         listener.notify(task);
 
@@ -62,16 +66,27 @@ class RecordApprovalListenerTest {
     }
 
     @Test
-    void shouldSetNotApproved_whenApprovalIsCompletedWithoutADecision() {
+    void shouldRefuseACompletionWithoutADecision_forTheFormHasNoDefault() {
         DelegateTask task = task(Map.of(), null, "carol");
 
-        listener.notify(task);
-
-        assertThat(RemediationProcess.APPROVAL_DECISION.from(task)).isEqualTo(RemediationProcess.ApprovalDecision.REJECTED);
+        assertThatThrownBy(() -> listener.notify(task)).isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("'eradicationDecision' is required");
+        assertThat(RemediationProcess.APPROVAL_DECISION.optionalFrom(task)).isEmpty();
     }
 
     @Test
-    void shouldKeepTheManagersDecision_onApproval() {
+    void shouldKeepTheManagersDecision_andForgetTheAnswer_soThatALaterApprovalCannotReuseIt() {
+        DelegateTask rejected = task(Map.of(ERADICATION_DECISION.name(), "rejected"), null, "carol");
+
+        listener.notify(rejected);
+
+        assertThat(RemediationProcess.APPROVAL_DECISION.from(rejected)).isEqualTo(RemediationProcess.ApprovalDecision.REJECTED);
+        assertThat(rejected.hasVariable(ERADICATION_DECISION.name())).isFalse();
+        assertThatThrownBy(() -> listener.notify(rejected)).hasMessageContaining("'eradicationDecision' is required");
+    }
+
+    @Test
+    void shouldReadTheTickBoxOfAnApprovalOpenedWithTheEarlierForm() {
         DelegateTask task = task(Map.of(ERADICATION_APPROVED.name(), true), null, "carol");
 
         listener.notify(task);

@@ -357,7 +357,7 @@ class RemediationProcessTest {
 
         assertThat(instance).isWaitingAt(TASK_APPROVE_ERADICATION);
         assertThat(task()).hasCandidateGroup("managers");
-        complete(task(), withVariables(ERADICATION_APPROVED.name(), true, APPROVAL_COMMENT.name(), "change window tonight"));
+        complete(task(), withVariables(ERADICATION_DECISION.name(), "APPROVED", APPROVAL_COMMENT.name(), "change window tonight"));
 
         validationResults.add(true);   // the first upgrade did not take
         eradicateAndValidate(instance);
@@ -399,7 +399,7 @@ class RemediationProcessTest {
         triage(instance, "HIGH");
         investigate(instance, true);
         assertThat(instance).isWaitingAt(TASK_APPROVE_ERADICATION);
-        complete(task(), withVariables(ERADICATION_APPROVED.name(), false, APPROVAL_COMMENT.name(), "too risky on the database"));
+        complete(task(), withVariables(ERADICATION_DECISION.name(), "REJECTED", APPROVAL_COMMENT.name(), "too risky on the database"));
         mitigationEnds(instance, "RISK_ACCEPTED");
 
         assertThat(instance).isEnded().hasPassed(END_THREAT_MITIGATED).hasNotPassed(TASK_ERADICATE_THREAT);
@@ -876,7 +876,11 @@ class RemediationProcessTest {
         complete(task(), withVariables(ROOT_CAUSE.name(), "end of life"));
         assertThat(instance).isWaitingAt(TASK_APPROVE_ERADICATION).variables()
                 .containsEntry(INVESTIGATION_OUTCOME.name(), "ELIMINABLE");
-        complete(task(), withVariables(APPROVAL_COMMENT.name(), "not now"));
+        // the approval has no default: an answer is required, so nobody rejects by leaving a box as it was
+        Assertions.assertThatThrownBy(() -> complete(task(), withVariables(APPROVAL_COMMENT.name(), "not now")))
+                .hasMessageContaining("'eradicationDecision' is required");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_ERADICATION);
+        complete(task(), withVariables(ERADICATION_DECISION.name(), "REJECTED", APPROVAL_COMMENT.name(), "not now"));
 
         assertThat(instance).isWaitingAt(CALL_MITIGATE_THREAT).variables()
                 .containsEntry(APPROVAL_DECISION.name(), "REJECTED");

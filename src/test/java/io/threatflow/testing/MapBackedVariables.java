@@ -29,6 +29,9 @@ final class MapBackedVariables {
                 .when(scope).setVariable(anyString(), any());
         lenient().doAnswer(call -> locals.put(call.getArgument(0), call.getArgument(1)))
                 .when(scope).setVariableLocal(anyString(), any());
+        lenient().doAnswer(call -> locals.containsKey(call.<String>getArgument(0))
+                ? locals.remove(call.<String>getArgument(0)) : variables.remove(call.<String>getArgument(0)))
+                .when(scope).removeVariable(anyString());
         lenient().doAnswer(call -> {
             Map<String, Object> all = new HashMap<>(variables);
             all.putAll(locals);
