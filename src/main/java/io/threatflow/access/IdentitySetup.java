@@ -2,6 +2,7 @@ package io.threatflow.access;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -31,6 +32,8 @@ class IdentitySetup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
     static final String ANALYST_FILTER = "Analyst tasks";
+    /** Before the analysts' queue (-10): Tasklist opens the filter of lowest priority a user may see. */
+    static final int MANAGER_FILTER_PRIORITY = -20;
     static final String MANAGER_FILTER = "Manager tasks";
     static final String MY_TASKS_FILTER = "My tasks";
     static final String PLAYBOOK_CHANGES_FILTER = "Playbook changes";
@@ -70,10 +73,19 @@ class IdentitySetup implements ApplicationRunner {
             // the queues open with the task due first (the service levels, sla-policy), then the oldest
             createFilter(ANALYST_FILTER, -10, tasks.createTaskQuery().taskCandidateGroup(Groups.ANALYSTS)
                     .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc());
-            createFilter(MANAGER_FILTER, -5, tasks.createTaskQuery().taskCandidateGroup(Groups.MANAGERS)
+            createFilter(MANAGER_FILTER, MANAGER_FILTER_PRIORITY, tasks.createTaskQuery().taskCandidateGroup(Groups.MANAGERS)
                     .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc());
             createFilter(MY_TASKS_FILTER, 0, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         }
+        // managers see their own queue and the analysts': theirs comes first, so that Tasklist opens it (installations
+        // from before had it second)
+        filters.createFilterQuery().filterName(MANAGER_FILTER).list().stream()
+                .filter(filter -> !Integer.valueOf(MANAGER_FILTER_PRIORITY).equals(filter.getProperties().get("priority")))
+                .forEach(filter -> {
+                    Map<String, Object> properties = new HashMap<>(filter.getProperties());
+                    properties.put("priority", MANAGER_FILTER_PRIORITY);
+                    filters.saveFilter(filter.setProperties(properties));
+                });
         // added after the first filters: installations started before the review of playbook changes get it too
         if (filters.createFilterQuery().filterName(PLAYBOOK_CHANGES_FILTER).count() == 0) {
             createFilter(PLAYBOOK_CHANGES_FILTER, -3, tasks.createTaskQuery().taskCandidateGroup(Groups.MODELERS)

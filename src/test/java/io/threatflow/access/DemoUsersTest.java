@@ -3,6 +3,9 @@ package io.threatflow.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,6 +100,25 @@ class DemoUsersTest {
                 .singleResult();
         assertThat(((TaskQueryImpl) changes.getQuery()).getCandidateGroup()).isEqualTo(Groups.MODELERS);
         assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldOpenTasklistOnTheManagersQueueForManagers_alsoOnAnInstallationThatHadItSecond() {
+        demoUsers("some-password-123").run(null);
+        Filter managers = engine.getFilterService().createFilterQuery().filterName(IdentitySetup.MANAGER_FILTER)
+                .singleResult();
+        Map<String, Object> earlier = new HashMap<>(managers.getProperties());
+        earlier.put("priority", -5);
+        engine.getFilterService().saveFilter(managers.setProperties(earlier));
+
+        demoUsers("some-password-123").run(null);
+
+        // Tasklist opens the filter of lowest priority: for managers (who see both queues) their own
+        List<String> byPriority = engine.getFilterService().createFilterQuery().list().stream()
+                .sorted(Comparator.comparingInt(filter -> ((Number) filter.getProperties().get("priority")).intValue()))
+                .map(Filter::getName).toList();
+        assertThat(byPriority.indexOf(IdentitySetup.MANAGER_FILTER)).isZero();
+        assertThat(byPriority.indexOf(IdentitySetup.ANALYST_FILTER)).isLessThan(byPriority.indexOf(IdentitySetup.MY_TASKS_FILTER));
     }
 
     @Test

@@ -77,6 +77,12 @@ final class Tasklist {
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasks] > .loader")));
     }
 
+    /** The name of the filter Tasklist has focused (without its task count). */
+    String activeFilter() {
+        return browser.visible(By.cssSelector("[cam-tasklist-filters] .task-filter.active h4.name a")).getText()
+                .replaceFirst("\\s*\\d+$", "");
+    }
+
     /** The names of the filters the user may use, in Tasklist's order. */
     List<String> filterNames() {
         browser.visible(By.cssSelector("[cam-tasklist-filters] .task-filter"));

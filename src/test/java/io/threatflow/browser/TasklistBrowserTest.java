@@ -99,6 +99,7 @@ class TasklistBrowserTest {
 
         Tasklist.putFirstInQueue(http, approvalTask);
         Tasklist tasklist = Tasklist.loginAs(browser, "manager");
+        assertThat(tasklist.activeFilter()).as("a manager lands on the managers' queue").isEqualTo("Manager tasks");
         tasklist.showFilter("Manager tasks", approvalTask);
         browser.step("manager tasks");
         assertThat(tasklist.taskNames()).contains("Approve eradication");
