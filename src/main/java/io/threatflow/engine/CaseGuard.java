@@ -365,8 +365,18 @@ class CaseGuard extends AbstractProcessEnginePlugin {
             if (!rule.processDefinitionKey().equals(processKey) || !rule.checkTask().equals(task.getTaskDefinitionKey())) {
                 continue;
             }
+            // read the case's history once, and only for a worker that needs it
+            HistoricProcessInstance[] instance = new HistoricProcessInstance[1];
+            Supplier<HistoricProcessInstance> historic = () -> {
+                if (instance[0] == null) {
+                    instance[0] = context.getProcessEngineConfiguration().getHistoryService()
+                            .createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                            .singleResult();
+                }
+                return instance[0];
+            };
             for (FourEyes.Worker worker : rule.workers()) {
-                if (workers(context, worker, task.getProcessInstanceId()).contains(userId)) {
+                if (workers(context, worker, task.getProcessInstanceId(), historic).contains(userId)) {
                     throw new CommandRefusedException("Four eyes: " + userId + " " + worker.didWhat()
                             + ", so someone else must " + doing + " the task '" + task.getName() + "'");
                 }
@@ -374,21 +384,25 @@ class CaseGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** The users who did the work: the user of each completion (else the task's assignee), or the starter. */
-    private static Set<String> workers(CommandContext context, FourEyes.Worker worker, String processInstanceId) {
-        HistoryService history = context.getProcessEngineConfiguration().getHistoryService();
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult();
-        if (instance == null) {
-            return Set.of();
-        }
+    /** The users who did the work: the author a variable names, who completed a task (the user of the completion,
+     * else the task's assignee), or the starter. */
+    private static Set<String> workers(CommandContext context, FourEyes.Worker worker, String processInstanceId,
+                                       Supplier<HistoricProcessInstance> historic) {
         if (worker instanceof FourEyes.NamedBy named) {
             Object author = context.getProcessEngineConfiguration().getRuntimeService()
                     .getVariable(processInstanceId, named.variable());
             return author == null ? Set.of() : Set.of(author.toString());
         }
+        HistoryService history = context.getProcessEngineConfiguration().getHistoryService();
+        if (worker instanceof FourEyes.CompletedTask completed && !completed.inCallingCase()) {
+            return completers(history, completed.taskDefinitionKey(), processInstanceId);
+        }
+        HistoricProcessInstance instance = historic.get();
+        if (instance == null) {
+            return Set.of();
+        }
         if (worker instanceof FourEyes.CompletedTask completed) {
-            String caseId = completed.inCallingCase() ? instance.getSuperProcessInstanceId() : processInstanceId;
+            String caseId = instance.getSuperProcessInstanceId();
             return caseId == null ? Set.of() : completers(history, completed.taskDefinitionKey(), caseId);
         }
         return instance.getStartUserId() == null ? Set.of() : Set.of(instance.getStartUserId());
