@@ -65,6 +65,10 @@ public class RemediationCases {
     public record CaseRef(String processInstanceId, String processDefinitionKey, String threatId, boolean running) {
     }
 
+    /** An open task and the threat whose case it belongs to. */
+    public record ThreatTask(String threatId, OpenTask task) {
+    }
+
     /** A user task of a case that waits for someone. */
     public record OpenTask(String taskId, String name, String assignee, Instant createdAt, Instant dueAt,
                            String processInstanceId) {
@@ -121,6 +125,15 @@ public class RemediationCases {
             return Optional.empty();
         }
         return find(task.getProcessInstanceId()).map(CaseRef::threatId);
+    }
+
+    /** A task the user may see that belongs to a threat case, with the case's threat. */
+    public Optional<ThreatTask> taskOfThreat(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        return find(task.getProcessInstanceId()).map(found -> new ThreatTask(found.threatId(), openTask(task)));
     }
 
     private static OpenTask openTask(Task task) {

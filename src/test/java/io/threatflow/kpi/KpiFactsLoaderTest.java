@@ -1,5 +1,6 @@
 package io.threatflow.kpi;
 
+import io.threatflow.remediation.NameTaskAfterThreatListener;
 import static io.threatflow.remediation.RemediationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
@@ -80,6 +81,7 @@ class KpiFactsLoaderTest {
         Mocks.register("registerThreat", (JavaDelegate) execution -> { });
         Mocks.register("enrichThreat", (JavaDelegate) execution -> { });
         Mocks.register("recordAssessedSeverity", (ExecutionListener) execution -> { });
+        Mocks.register("nameTaskAfterThreat", new NameTaskAfterThreatListener());
         // the gateways read only what the listeners write from the forms' answers
         Mocks.register("recordTriage", (TaskListener) task ->
                 TRIAGE_OUTCOME.set(task, TriageOutcome.of(FALSE_POSITIVE.from(task, false))));

@@ -1,5 +1,6 @@
 package io.threatflow.mitigation;
 
+import io.threatflow.remediation.NameTaskAfterThreatListener;
 import static io.threatflow.mitigation.MitigationProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.mockito.ArgumentMatchers.any;
@@ -88,6 +89,7 @@ class MitigationProcessTest {
         Mocks.register("escalateStalledAction", escalateStalledAction);
         // the real listeners: they describe the measure and turn the manager's answer into what the gateway reads
         Mocks.register("describeMeasure", new DescribeMeasureListener());
+        Mocks.register("nameTaskAfterThreat", new NameTaskAfterThreatListener());
         Mocks.register("recordMeasureApproval", new RecordMeasureApprovalListener());
         Mocks.register("recordMeasureRefusal", recordMeasureRefusal);
         Mocks.register("verifyMeasure", (JavaDelegate) execution -> {
@@ -133,13 +135,15 @@ class MitigationProcessTest {
         return runtimeService().startProcessInstanceByKey(KEY, "threat-7", withVariables(
                 THREAT_ID.name(), "threat-7", MITIGATION_MODE.name(), mode, THREAT_TYPE.name(), type,
                 SEVERITY.name(), severity, MITIGATION_LEVEL.name(), 1, ASSET_NAME.name(), "db-01",
+                THREAT_TITLE.name(), "SQL injection",
                 ASSET_CRITICALITY.name(), assetCriticality, KNOWN_EXPLOITED.name(), false,
                 OTHER_OPEN_THREATS.name(), 0, CALLED_BY_CASE.name(), calledByCase));
     }
 
     private void decideMeasure(ProcessInstance instance, String decision, String comment) {
         assertThat(instance).isWaitingAt(TASK_APPROVE_MEASURE);
-        assertThat(task(instance)).hasDefinitionKey(TASK_APPROVE_MEASURE).hasCandidateGroup("managers");
+        assertThat(task(instance)).hasDefinitionKey(TASK_APPROVE_MEASURE).hasCandidateGroup("managers")
+                .hasName("Approve measure: SQL injection on db-01");
         identityService().setAuthenticatedUserId("max");
         try {
             complete(task(instance), withVariables(MEASURE_DECISION.name(), decision, MEASURE_DECISION_COMMENT.name(), comment));

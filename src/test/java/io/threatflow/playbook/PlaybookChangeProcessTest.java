@@ -33,6 +33,7 @@ class PlaybookChangeProcessTest {
     void registerDelegates() {
         init(engine);
         Mocks.register("recordPlaybookReview", new RecordPlaybookReviewListener());
+        Mocks.register("namePlaybookReview", new NamePlaybookReviewListener());
         Mocks.register("deployPlaybookChange", new DeployPlaybookChangeDelegate(changes));
         Mocks.register("recordPlaybookRefusal", new RecordRefusalDelegate(changes));
     }
@@ -46,6 +47,7 @@ class PlaybookChangeProcessTest {
         ProcessInstance change = runtimeService().startProcessInstanceByKey(KEY, "change-1", Map.of(
                 CHANGE_ID.name(), "change-1", PROPOSED_BY.name(), "mia", CHANGE_SUMMARY.name(), "Changed: sla-policy.dmn"));
         assertThat(change).isWaitingAt(TASK_REVIEW);
+        assertThat(task()).hasName("Review playbook change by mia");
         Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("managers").count()).isOne();
         Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("modelers").count()).isOne();
         return change;

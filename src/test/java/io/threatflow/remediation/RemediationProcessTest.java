@@ -115,6 +115,7 @@ class RemediationProcessTest {
         Mocks.register("registerThreat", (JavaDelegate) execution -> { });
         Mocks.register("enrichThreat", (JavaDelegate) execution -> { });
         Mocks.register("recordAssessedSeverity", (ExecutionListener) execution -> { });
+        Mocks.register("nameTaskAfterThreat", new NameTaskAfterThreatListener());
         // the real listeners: they turn the forms' answers into the variables the gateways read
         Mocks.register("recordTriage", new RecordTriageListener(threats));
         Mocks.register("recordInvestigation", new RecordInvestigationListener(threats));
@@ -238,11 +239,13 @@ class RemediationProcessTest {
     private ProcessInstance report(String type, String assetCriticality, boolean knownExploited, String reported) {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, "threat-1", withVariables(
                 THREAT_ID.name(), "threat-1", THREAT_TYPE.name(), type, ASSET_CRITICALITY.name(), assetCriticality,
-                KNOWN_EXPLOITED.name(), knownExploited, REPORTED_SEVERITY.name(), reported));
+                KNOWN_EXPLOITED.name(), knownExploited, REPORTED_SEVERITY.name(), reported,
+                THREAT_TITLE.name(), "RDP exposed", ASSET_NAME.name(), "legacy-hr-01"));
         assertThat(instance).isWaitingAt(TASK_ENRICH_THREAT);
         execute(job());
         assertThat(instance).isWaitingAt(TASK_TRIAGE_THREAT);
-        assertThat(task()).hasCandidateGroup("analysts");
+        // Tasklist's card reads the threat, not the step alone
+        assertThat(task()).hasCandidateGroup("analysts").hasName("Triage threat: RDP exposed on legacy-hr-01");
         return instance;
     }
 
@@ -256,7 +259,7 @@ class RemediationProcessTest {
         assertThat(instance).isWaitingAt(TASK_COLLECT_EVIDENCE);
         execute(job(TASK_COLLECT_EVIDENCE));
         assertThat(instance).isWaitingAt(TASK_INVESTIGATE_THREAT);
-        assertThat(task()).hasCandidateGroup("analysts");
+        assertThat(task()).hasCandidateGroup("analysts").hasName("Investigate threat: RDP exposed on legacy-hr-01");
         complete(task(), withVariables(ROOT_CAUSE.name(), "unpatched library", ELIMINABLE.name(), eliminable));
     }
 
@@ -356,7 +359,10 @@ class RemediationProcessTest {
         investigate(instance, true);
 
         assertThat(instance).isWaitingAt(TASK_APPROVE_ERADICATION);
-        assertThat(task()).hasCandidateGroup("managers");
+        assertThat(task()).hasCandidateGroup("managers").hasName("Approve eradication: RDP exposed on legacy-hr-01");
+        // the element's own name stays what Cockpit's diagram and the timeline show
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().activityId(TASK_TRIAGE_THREAT)
+                .singleResult().getActivityName()).isEqualTo("Triage threat");
         complete(task(), withVariables(ERADICATION_DECISION.name(), "APPROVED", APPROVAL_COMMENT.name(), "change window tonight"));
 
         validationResults.add(true);   // the first upgrade did not take
