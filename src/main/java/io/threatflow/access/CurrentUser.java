@@ -5,7 +5,10 @@ import io.threatflow.web.NotAllowedException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class CurrentUser {
 
     private final IdentityService identity;
+    private final AuthorizationService authorizations;
 
-    CurrentUser(IdentityService identity) {
+    CurrentUser(IdentityService identity, AuthorizationService authorizations) {
         this.identity = identity;
+        this.authorizations = authorizations;
     }
 
     public boolean isAuthenticated() {
@@ -40,6 +45,15 @@ public class CurrentUser {
         if (!isInAnyOf(groups)) {
             throw new NotAllowedException(what + " is for members of " + String.join(", ", groups));
         }
+    }
+
+    /**
+     * Whether the engine lets the user create a task outside every process (Tasklist's "Create task"): CREATE on
+     * TASK, which only administrators hold (access.GroupAuthorizations).
+     */
+    public boolean mayCreateTasks() {
+        return actor().map(user -> authorizations.isUserAuthorized(user.userId(), user.groupIds(), Permissions.CREATE,
+                Resources.TASK)).orElse(false);
     }
 
     private Optional<Actors.Actor> actor() {

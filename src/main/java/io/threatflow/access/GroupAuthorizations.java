@@ -72,6 +72,10 @@ class GroupAuthorizations implements ApplicationRunner {
             new Grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ),
             new Grant(Groups.MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ),
             new Grant(Groups.MANAGERS, Resources.GROUP, "*", Permissions.READ),
+            // Cockpit's "Human Tasks" counts open tasks per candidate group, which the engine allows only with READ on
+            // every task; managers read every task of the threat processes already, and working one stays with its
+            // candidates (engine.CaseGuard)
+            new Grant(Groups.MANAGERS, Resources.TASK, "*", Permissions.READ),
             // modelers: Cockpit; deploy (a proposal reviewed in process playbook-change) and read what they deploy;
             // Tasklist, to review another modeler's playbook change
             new Grant(Groups.MODELERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),

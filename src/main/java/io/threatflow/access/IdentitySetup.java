@@ -37,6 +37,11 @@ class IdentitySetup implements ApplicationRunner {
     static final String MANAGER_FILTER = "Manager tasks";
     static final String MY_TASKS_FILTER = "My tasks";
     static final String PLAYBOOK_CHANGES_FILTER = "Playbook changes";
+    /**
+     * The process variables a filter shows on each task card: none. Tasklist would show a variable's raw value (the
+     * severity's code); the card's words come from the casefile plugin instead (plugin-webapp/casefile).
+     */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of();
 
     private final IdentityService identity;
     private final FilterService filters;
@@ -86,6 +91,17 @@ class IdentitySetup implements ApplicationRunner {
                     properties.put("priority", MANAGER_FILTER_PRIORITY);
                     filters.saveFilter(filter.setProperties(properties));
                 });
+        // the cards no longer list process variables: the task's name carries the threat and the casefile plugin adds
+        // severity, KEV and "Overdue" in words, where the variable showed the severity's code (installations from
+        // before had it)
+        List.of(ANALYST_FILTER, MANAGER_FILTER, MY_TASKS_FILTER, PLAYBOOK_CHANGES_FILTER).forEach(name -> filters
+                .createFilterQuery().filterName(name).list().stream()
+                .filter(filter -> !CARD_VARIABLES.equals(filter.getProperties().get("variables")))
+                .forEach(filter -> {
+                    Map<String, Object> properties = new HashMap<>(filter.getProperties());
+                    properties.put("variables", CARD_VARIABLES);
+                    filters.saveFilter(filter.setProperties(properties));
+                }));
         // added after the first filters: installations started before the review of playbook changes get it too
         if (filters.createFilterQuery().filterName(PLAYBOOK_CHANGES_FILTER).count() == 0) {
             createFilter(PLAYBOOK_CHANGES_FILTER, -3, tasks.createTaskQuery().taskCandidateGroup(Groups.MODELERS)
@@ -117,10 +133,7 @@ class IdentitySetup implements ApplicationRunner {
     private void createFilter(String name, int priority, TaskQuery query) {
         Filter filter = filters.newTaskFilter(name).setOwner(null).setQuery(query)
                 .setProperties(Map.of("priority", priority, "description", name + " of ThreatFlow cases",
-                        "refresh", true, "variables", List.of(
-                                Map.of("name", "threatTitle", "label", "Threat"),
-                                Map.of("name", "assetName", "label", "Asset"),
-                                Map.of("name", "severity", "label", "Severity"))));
+                        "refresh", true, "variables", CARD_VARIABLES));
         filters.saveFilter(filter);
     }
 

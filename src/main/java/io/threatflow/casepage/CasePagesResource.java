@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,21 @@ public class CasePagesResource extends AbstractTasklistPluginResource {
     /** What the "Case" tab shows, and where it links. */
     record TaskCase(String threatId, String title, String severity, String status, boolean knownExploited,
                     String asset, String cve, String casePage, String reportPdf) {
+    }
+
+    /**
+     * What a task card in Tasklist's list shows beside the task's name, in words: the severity, the KEV mark and
+     * whether the task is past its due time (decided here, by the engine's clock).
+     */
+    record TaskCard(String threatId, String severity, String knownExploited, boolean overdue, String due) {
+    }
+
+    /** What Tasklist may offer the user: "Create task" only to whom the engine lets create tasks. */
+    record Offers(boolean createTask) {
+    }
+
+    /** The threat a case started from Tasklist handles, for the start confirmation's link. */
+    record StartedCase(String threatId, String title, String casePage) {
     }
 
     private final CaseReports reports;
@@ -137,6 +153,56 @@ public class CasePagesResource extends AbstractTasklistPluginResource {
             return problem(Problems.of(HttpStatus.NOT_FOUND, "Threat not found", e.getMessage()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the case as JSON", e);
+        }
+    }
+
+    @GET
+    @Path("task/{taskId}/card")
+    @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
+    public Response taskCard(@PathParam("taskId") String taskId) {
+        return json(() -> reports.taskOfThreat(taskId).map(found -> {
+            Threat threat = reports.threat(found.threatId());
+            Instant due = found.task().dueAt();
+            return (Object) new TaskCard(threat.id(), "Severity: " + Words.severity(threat.severity()),
+                    "Known exploited: " + (threat.knownExploited() ? "yes" : "no"),
+                    due != null && due.isBefore(reports.now()), due == null ? null : Words.when(due));
+        }), "Not a threat case", "No task '" + taskId + "' of a threat case that you may see");
+    }
+
+    @GET
+    @Path("offers")
+    @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
+    public Response offers() {
+        return json(() -> Optional.of(new Offers(reports.mayCreateTasks())), "", "");
+    }
+
+    /** The threat of a case just started; 404 until its first step has registered the threat. */
+    @GET
+    @Path("process-instance/{processInstanceId}/threat")
+    @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
+    public Response startedCase(@PathParam("processInstanceId") String processInstanceId) {
+        return json(() -> reports.threatOfInstance(processInstanceId).map(threatId -> new StartedCase(threatId,
+                reports.threat(threatId).title(), links.casePage(threatId))), "No such case",
+                "No threat case with process instance id '" + processInstanceId + "' that you may read, yet");
+    }
+
+    /** A JSON answer, 404 with {@code title} and {@code detail} when there is none, or the problem that refused it. */
+    private Response json(Supplier<Optional<?>> work, String title, String detail) {
+        try {
+            if (!reports.isAuthenticated()) {
+                return problem(Problems.of(HttpStatus.UNAUTHORIZED, "Authentication required", "Log in to Tasklist first"));
+            }
+            Optional<?> found = work.get();
+            if (found.isEmpty()) {
+                return problem(Problems.of(HttpStatus.NOT_FOUND, title, detail));
+            }
+            return Response.ok(reports.json().writeValueAsString(found.get()), MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (NotAllowedException e) {
+            return problem(Problems.notAllowed(e.getMessage()));
+        } catch (ThreatNotFoundException e) {
+            return problem(Problems.of(HttpStatus.NOT_FOUND, "Threat not found", e.getMessage()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the answer as JSON", e);
         }
     }
 

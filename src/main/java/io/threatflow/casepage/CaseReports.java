@@ -8,6 +8,8 @@ import io.threatflow.remediation.RemediationCases;
 import io.threatflow.threat.ThreatPage;
 import io.threatflow.threat.ThreatService;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +32,11 @@ class CaseReports {
     private final ThreatService threats;
     private final RemediationCases cases;
     private final ObjectMapper json;
+    private final Clock clock;
 
     CaseReports(CaseFiles files, CurrentUser user, ThreatSearch search, ThreatService threats, RemediationCases cases,
-                ObjectMapper json) {
+                ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.files = files;
         this.user = user;
         this.search = search;
@@ -55,6 +59,28 @@ class CaseReports {
     Optional<String> threatOfTask(String taskId) {
         requireReader();
         return cases.threatOfTask(taskId);
+    }
+
+    /** A task the user may see with its threat, if it belongs to a threat case. */
+    Optional<RemediationCases.ThreatTask> taskOfThreat(String taskId) {
+        requireReader();
+        return cases.taskOfThreat(taskId);
+    }
+
+    /** The threat itself, for whoever may read the register. */
+    io.threatflow.threat.Threat threat(String threatId) {
+        requireReader();
+        return threats.get(threatId);
+    }
+
+    /** Now, by the engine's clock: what "overdue" is measured against, as the SLA timers are. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Whether Tasklist's "Create task" would work for the user (the engine's CREATE on TASK). */
+    boolean mayCreateTasks() {
+        return user.mayCreateTasks();
     }
 
     /** The threat a process instance handles, if the user may read the instance (the engine decides). */

@@ -15,6 +15,11 @@ public class ThreatsPluginRootResource extends AbstractCockpitPluginRootResource
         super(ThreatsCockpitPlugin.ID);
     }
 
+    @Path("{engine}/navigation")
+    public NavigationResource navigation(@PathParam("engine") String engine) {
+        return subResource(new NavigationResource(engine, SpringBeans.of(servletContext)), engine);
+    }
+
     @Path("{engine}/kpis")
     public KpiResource kpis(@PathParam("engine") String engine) {
         return subResource(new KpiResource(engine, SpringBeans.of(servletContext)), engine);

@@ -532,6 +532,40 @@ function renderRisksPage(node, api) {
 
 // ---------- end of accepted risks
 
+// ---------- the header's links: only the pages the user may open (the server decides, GET navigation)
+
+// one question for the header's items, asked again when the header renders anew (another user may have logged in
+// without the page loading again); the page's body says data-tf-navigation="settled" once it is answered
+let navigation = {at: 0, answer: null};
+
+function allowedPages(api) {
+  const now = Date.now();
+  if (!navigation.answer || now - navigation.at > 2000) {
+    document.body.removeAttribute("data-tf-navigation");
+    const answer = getJson(api, "navigation").catch(() => ({}));
+    answer.then(() => document.body.setAttribute("data-tf-navigation", "settled"));
+    navigation = {at: now, answer};
+  }
+  return navigation.answer;
+}
+
+function navigationItem(node, api, page, href, className, label) {
+  // nothing until the server answers: a link that is not offered cannot lead to a refusal
+  node.replaceChildren();
+  const item = node.closest("li");
+  if (item) {
+    item.style.display = "none";
+  }
+  allowedPages(api).then(pages => {
+    if (pages[page]) {
+      node.replaceChildren(el("a", {href, "class": className}, label));
+      if (item) {
+        item.style.display = "";
+      }
+    }
+  });
+}
+
 export default [
   // ---------- begin: link to the case page (issue 16; the page is served by the Tasklist plugin "casefile")
   {
@@ -549,7 +583,7 @@ export default [
     pluginPoint: "cockpit.navigation",
     priority: 5,
     properties: {path: PAGE},
-    render: node => node.replaceChildren(el("a", {href: `#${PAGE}`, "class": "tf-navigation"}, "Threats"))
+    render: (node, {api}) => navigationItem(node, api, "threats", `#${PAGE}`, "tf-navigation", "Threats")
   },
   {
     id: "threatflow-threats-page",
@@ -563,7 +597,8 @@ export default [
     pluginPoint: "cockpit.navigation",
     priority: 4,
     properties: {path: PLAYBOOKS_PAGE},
-    render: node => node.replaceChildren(el("a", {href: `#${PLAYBOOKS_PAGE}`, "class": "tf-playbooks-navigation"}, "Playbooks"))
+    render: (node, {api}) => navigationItem(node, api, "playbooks", `#${PLAYBOOKS_PAGE}`, "tf-playbooks-navigation",
+      "Playbooks")
   },
   {
     id: "threatflow-playbooks-page",
@@ -577,7 +612,8 @@ export default [
     pluginPoint: "cockpit.navigation",
     priority: 3,
     properties: {path: RISKS_PAGE},
-    render: node => node.replaceChildren(el("a", {href: `#${RISKS_PAGE}`, "class": "tf-risks-navigation"}, "Accepted risks"))
+    render: (node, {api}) => navigationItem(node, api, "risks", `#${RISKS_PAGE}`, "tf-risks-navigation",
+      "Accepted risks")
   },
   {
     id: "threatflow-risks-page",

@@ -122,6 +122,23 @@ class DemoUsersTest {
     }
 
     @Test
+    void shouldShowNoRawSeverityOnTaskCards_alsoOnAnInstallationWhoseFiltersListedIt() {
+        demoUsers("some-password-123").run(null);
+        Filter analysts = engine.getFilterService().createFilterQuery().filterName(IdentitySetup.ANALYST_FILTER)
+                .singleResult();
+        Map<String, Object> earlier = new HashMap<>(analysts.getProperties());
+        earlier.put("variables", List.of(Map.of("name", "severity", "label", "Severity")));
+        engine.getFilterService().saveFilter(analysts.setProperties(earlier));
+
+        demoUsers("some-password-123").run(null);
+
+        // the casefile plugin puts the severity on the card in words; a filter variable would show its code
+        assertThat(engine.getFilterService().createFilterQuery().list())
+                .allSatisfy(filter -> assertThat(filter.getProperties().get("variables")).as(filter.getName())
+                        .isEqualTo(List.of()));
+    }
+
+    @Test
     void shouldCreateATasklistFilterPerGroup() {
         demoUsers("some-password-123").run(null);
 

@@ -84,7 +84,7 @@ class CasePagesBrowserTest {
         assertThat(browser.visible(By.id("tf-title")).getText()).isEqualTo("Log4Shell on " + asset);
         assertThat(browser.visible(By.id("tf-decisions")).getText()).contains("Triage", "analyst",
                 "reachable from the internet");
-        assertThat(browser.texts("#tf-open-tasks a")).containsExactly("Investigate threat");
+        assertThat(browser.texts("#tf-open-tasks a")).containsExactly("Investigate threat: Log4Shell on " + asset);
         assertThat(browser.visible(By.id("tf-related")).getText()).contains("SMB open on " + asset);
         noCodes();
         browser.step("case page");

@@ -60,10 +60,11 @@ class TasklistBrowserTest {
         assertThat(tasklist.filterNames()).containsExactly("Analyst tasks", "My tasks");
         tasklist.showFilter("My tasks");
         browser.step("my tasks");
-        assertThat(tasklist.taskNames()).doesNotContain("Approve eradication");
+        assertThat(tasklist.taskNames()).noneMatch(name -> name.startsWith("Approve eradication"));
         tasklist.showFilter("Analyst tasks", triageTask);
         browser.step("analyst tasks");
-        assertThat(tasklist.taskNames()).contains("Triage threat").doesNotContain("Approve eradication");
+        assertThat(tasklist.taskNames()).contains("Triage threat: Outdated OpenSSL on browser-triage on browser-triage.corp")
+                .noneMatch(name -> name.startsWith("Approve eradication"));
         assertThat(browser.driver().findElements(Tasklist.taskLink(approvalTask))).isEmpty();
 
         tasklist.openAndClaim(triageTask);
@@ -102,7 +103,7 @@ class TasklistBrowserTest {
         assertThat(tasklist.activeFilter()).as("a manager lands on the managers' queue").isEqualTo("Manager tasks");
         tasklist.showFilter("Manager tasks", approvalTask);
         browser.step("manager tasks");
-        assertThat(tasklist.taskNames()).contains("Approve eradication");
+        assertThat(tasklist.taskNames()).anyMatch(name -> name.startsWith("Approve eradication: "));
 
         tasklist.openAndClaim(approvalTask);
         browser.step("approval form claimed");

@@ -126,8 +126,8 @@ class ThreatsCockpitBrowserTest {
     void shouldShowAnalystNoKpis() {
         browser.login("analyst", TASKLIST);
         browser.open(COCKPIT, "#/threats");
-        // Camunda's webapp security refuses the analyst's session the whole of Cockpit
-        browser.until(driver -> driver.getPageSource().contains("Forbidden"));
+        // Camunda's webapp security refuses the analyst's session the whole of Cockpit, in words (access.WebappRefusalPage)
+        browser.until(driver -> driver.getPageSource().contains("Cockpit is not open to you"));
         browser.step("analyst: Cockpit refused");
         assertThat(browser.driver().findElements(NAVIGATION)).isEmpty();
         assertThat(browser.driver().findElements(By.cssSelector("[data-kpi]"))).isEmpty();
