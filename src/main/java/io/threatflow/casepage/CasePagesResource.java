@@ -133,27 +133,12 @@ public class CasePagesResource extends AbstractTasklistPluginResource {
     @Path("task/{taskId}")
     @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
     public Response taskCase(@PathParam("taskId") String taskId) {
-        try {
-            if (!reports.isAuthenticated()) {
-                return problem(Problems.of(HttpStatus.UNAUTHORIZED, "Authentication required", "Log in to Tasklist first"));
-            }
-            Optional<String> threatId = reports.threatOfTask(taskId);
-            if (threatId.isEmpty()) {
-                return problem(Problems.of(HttpStatus.NOT_FOUND, "Not a threat case",
-                        "No task '" + taskId + "' of a threat case that you may see"));
-            }
-            Threat threat = reports.file(threatId.get()).threat();
-            return Response.ok(reports.json().writeValueAsString(new TaskCase(threat.id(), threat.title(),
-                    Words.severity(threat.severity()), Words.status(threat.status()), threat.knownExploited(),
-                    threat.assetName(), threat.cve(), links.casePage(threat.id()),
-                    links.report(threat.id(), ReportFormat.PDF))), MediaType.APPLICATION_JSON_TYPE).build();
-        } catch (NotAllowedException e) {
-            return problem(Problems.notAllowed(e.getMessage()));
-        } catch (ThreatNotFoundException e) {
-            return problem(Problems.of(HttpStatus.NOT_FOUND, "Threat not found", e.getMessage()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the case as JSON", e);
-        }
+        return json(() -> reports.threatOfTask(taskId).map(threatId -> {
+            Threat threat = reports.file(threatId).threat();
+            return new TaskCase(threat.id(), threat.title(), Words.severity(threat.severity()),
+                    Words.status(threat.status()), threat.knownExploited(), threat.assetName(), threat.cve(),
+                    links.casePage(threat.id()), links.report(threat.id(), ReportFormat.PDF));
+        }), "Not a threat case", "No task '" + taskId + "' of a threat case that you may see");
     }
 
     @GET
@@ -163,7 +148,7 @@ public class CasePagesResource extends AbstractTasklistPluginResource {
         return json(() -> reports.taskOfThreat(taskId).map(found -> {
             Threat threat = reports.threat(found.threatId());
             Instant due = found.task().dueAt();
-            return (Object) new TaskCard(threat.id(), "Severity: " + Words.severity(threat.severity()),
+            return new TaskCard(threat.id(), "Severity: " + Words.severity(threat.severity()),
                     "Known exploited: " + (threat.knownExploited() ? "yes" : "no"),
                     due != null && due.isBefore(reports.now()), due == null ? null : Words.when(due));
         }), "Not a threat case", "No task '" + taskId + "' of a threat case that you may see");

@@ -150,7 +150,8 @@ class TasklistBrowserTest {
 
         assertThat(tasklist.value("Title")).isEqualTo(title);
         assertThat(browser.driver().findElements(By.cssSelector("img[src='x']"))).isEmpty();
-        assertThat(browser.texts(".tasks-list li.task .variable-value")).contains(title);
+        // the card names the threat in the task's name (remediation.NameTaskAfterThreatListener), as text
+        assertThat(tasklist.taskNames()).contains("Triage threat: " + title + " on browser-xss.corp");
     }
 
     /** Reports an outdated OS on an unknown asset and works it through the API to the managers' approval. */
