@@ -72,7 +72,7 @@ const STYLES = `
   background: #eee; color: #333; }
 .tf-mark-kev { background: #fbe3c0; }
 .tf-mark-overdue { background: #c9302c; color: #fff; font-weight: bold; }
-li.tf-overdue-card { border-left: 4px solid #c9302c; }
+.tasks-list li.task.tf-overdue-card { border-left: 4px solid #c9302c !important; }
 .tf-started { position: fixed; top: 60px; right: 20px; z-index: 2000; max-width: 480px; }
 `;
 
@@ -92,7 +92,7 @@ function renderCard(node, api, taskId) {
   getJson(api, `task/${encodeURIComponent(taskId)}/card`).then(card => {
     const marks = [el("span", {"class": "tf-mark tf-mark-severity"}, card.severity),
       el("span", {"class": "tf-mark tf-mark-kev"}, card.knownExploited)];
-    const item = node.closest("li");
+    const item = node.closest("li.task") || node.closest("li");
     if (card.overdue) {
       marks.unshift(el("span", {"class": "tf-mark tf-mark-overdue", title: `Due ${card.due}`}, "Overdue"));
     }
