@@ -59,6 +59,9 @@ class CasePagesHttpTest {
                 "cve", "CVE-2021-44228", "severity", "CRITICAL"));
         String telnet = analyst.report(Map.of("title", "Telnet <open> on " + asset, "type", "EXPOSED_SERVICE",
                 "asset", asset, "port", 23, "severity", "LOW"));
+        // the severity is assessed when the case is enriched: read the list once both cases wait at triage
+        analyst.awaitTask(log4j, "Task_TriageThreat");
+        analyst.awaitTask(telnet, "Task_TriageThreat");
         WebappSession session = WebappSession.login(port, user, app);
 
         String all = page(session, "/threats?asset=" + asset);
