@@ -85,17 +85,7 @@ final class Words {
     }
 
     static String actionStatus(ActionStatus status) {
-        return switch (status) {
-            case APPLIED -> "applied";
-            case PENDING -> "waiting for the target's result";
-            case REJECTED -> "refused";
-            case FAILED -> "failed";
-            case VERIFIED -> "verified";
-            case INEFFECTIVE -> "applied but not effective";
-            case SENT -> "sent";
-            case OBSERVED -> "observed";
-            case DRY_RUN -> "dry run, nothing changed";
-        };
+        return status.label();
     }
 
     static String purpose(ActionPurpose purpose) {

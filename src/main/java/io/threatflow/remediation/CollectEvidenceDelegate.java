@@ -12,9 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -76,17 +73,12 @@ class CollectEvidenceDelegate implements JavaDelegate {
         lines.add("- Operating system: " + os + (asset.osSupported() ? "" : " (no longer supported)"));
         lines.add("- Network: " + (asset.networkState() == null ? "not known"
                 : asset.networkState().name().toLowerCase(Locale.ROOT)));
-        lines.add("- Open ports: " + ports(asset.openPorts()));
-        lines.add("- Blocked ports: " + ports(asset.blockedPorts()));
+        lines.add("- Open ports: " + Asset.ports(asset.openPorts()));
+        lines.add("- Blocked ports: " + Asset.ports(asset.blockedPorts()));
         lines.add("- Criticality: " + (asset.criticality() == null ? "not known" : asset.criticality().label()));
         lines.add("- Owner: " + (asset.owner() == null ? "not known" : asset.owner()));
         lines.add("- Managed: " + (asset.managed() ? "yes" : "no, ThreatFlow cannot act on it"));
         return lines;
-    }
-
-    private static String ports(Set<Integer> ports) {
-        return ports == null || ports.isEmpty() ? "none"
-                : new TreeSet<>(ports).stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static String action(String name) {
