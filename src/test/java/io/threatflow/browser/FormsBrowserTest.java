@@ -152,7 +152,7 @@ class FormsBrowserTest {
 
         String second = secondReview(threatId, review, tasklist);
         Tasklist.putFirstInQueue(http, second);
-        tasklist.showFilter("Manager tasks", second).open(second);
+        tasklist.showFilter("Manager tasks", second).openAndClaim(second);
         loaded(tasklist);
         browser.step("second residual risk form");
         assertThat(tasklist.value("The last review"))
