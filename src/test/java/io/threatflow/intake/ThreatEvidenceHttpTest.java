@@ -137,7 +137,7 @@ class ThreatEvidenceHttpTest {
         assertThat(forged.status()).as("%s", forged).isEqualTo(400);
         assertThat(forged.errorFields()).contains("severityReasons");
         assertThat(value(analyst.get("/engine-rest/task/" + triage + "/form-variables").getBody(), "severityReasons"))
-                .asString().startsWith("Severity HIGH");
+                .asString().startsWith("Severity: High");
         List<Map<String, Object>> timeline = raw.get("/api/threats/" + threatId + "/timeline").jsonList();
         assertThat(timeline.get(0).get("detail")).asString()
                 .contains("ATT&CK T1133 External Remote Services (Initial Access, TA0001); T1021.001");
