@@ -69,11 +69,8 @@ class FormsBrowserTest {
                 "description", "The nightly scan found libfoo 1.2 on the admin console"));
 
         String triage = analyst.awaitTask(threatId, "Task_TriageThreat");
-        Tasklist.putFirstInQueue(http, triage);
         Tasklist tasklist = Tasklist.loginAs(browser, "analyst");
-        tasklist.showFilter("Analyst tasks", triage).open(triage);
-        loaded(tasklist);
-        browser.step("triage form");
+        openForm(tasklist, "Analyst tasks", triage, "triage form");
         assertThat(tasklist.value("Threat type")).isEqualTo("Vulnerability");
         assertThat(tasklist.value("Asset criticality")).isEqualTo("Medium");
         assertThat(tasklist.value("What was reported")).contains("Reported by: analyst", "Their severity estimate: Medium",
@@ -87,10 +84,7 @@ class FormsBrowserTest {
                 "triageNotes", "Seen by two scanners"));
 
         String investigation = analyst.awaitTask(threatId, "Task_InvestigateThreat");
-        Tasklist.putFirstInQueue(http, investigation);
-        tasklist.showFilter("Analyst tasks", investigation).open(investigation);
-        loaded(tasklist);
-        browser.step("investigation form");
+        openForm(tasklist, "Analyst tasks", investigation, "investigation form");
         assertThat(tasklist.value("Severity")).isEqualTo("Medium");
         assertThat(tasklist.value("CVE id")).isEqualTo("CVE-2099-18001");
         assertThat(tasklist.value("CISA KEV catalogue")).contains("CVE-2099-18001");
@@ -105,10 +99,7 @@ class FormsBrowserTest {
                 "remediationAction", "PATCH_SOFTWARE"));
 
         String closure = analyst.awaitTask(threatId, "Task_ConfirmClosure");
-        Tasklist.putFirstInQueue(http, closure);
-        tasklist.showFilter("Analyst tasks", closure).open(closure);
-        loaded(tasklist);
-        browser.step("closure form");
+        openForm(tasklist, "Analyst tasks", closure, "closure form");
         assertThat(tasklist.value("Remediation action")).isEqualTo("Patch the software");
         wordsOnly(tasklist, "closure");
         WebElement pdf = browser.visible(By.linkText("PDF"));
@@ -125,11 +116,8 @@ class FormsBrowserTest {
         String threatId = CaseSteps.awaitingApproval(analyst, asset);
         String approval = manager.awaitTask(threatId, "Task_ApproveEradication");
 
-        Tasklist.putFirstInQueue(http, approval);
         Tasklist tasklist = Tasklist.loginAs(browser, "manager");
-        tasklist.showFilter("Manager tasks", approval).open(approval);
-        loaded(tasklist);
-        browser.step("approval form");
+        openForm(tasklist, "Manager tasks", approval, "approval form");
         assertThat(tasklist.value("Proposed action")).isEqualTo("Upgrade the operating system");
         assertThat(tasklist.value("Severity")).isEqualTo("Medium");
         assertThat(tasklist.value("CISA KEV catalogue")).isEqualTo("No CVE reported.");
@@ -141,20 +129,14 @@ class FormsBrowserTest {
 
         // the unknown asset refuses the upgrade: mitigation, then the residual risk comes to the managers
         String review = manager.awaitTask(threatId, "Task_ReviewResidualRisk");
-        Tasklist.putFirstInQueue(http, review);
-        tasklist.showFilter("Manager tasks", review).open(review);
-        loaded(tasklist);
-        browser.step("residual risk form");
+        openForm(tasklist, "Manager tasks", review, "residual risk form");
         assertThat(tasklist.field("I accept the residual risk").isSelected()).isFalse();
         wordsOnly(tasklist, "residual risk review");
         manager.submit(review, Map.of("residualRiskAccepted", false, "refusalFollowUp", "STRONGER_MEASURES",
                 "reviewComment", "isolate it instead"));
 
         String second = secondReview(threatId, review, tasklist);
-        Tasklist.putFirstInQueue(http, second);
-        tasklist.showFilter("Manager tasks", second).openAndClaim(second);
-        loaded(tasklist);
-        browser.step("second residual risk form");
+        openForm(tasklist, "Manager tasks", second, "second residual risk form", true);
         assertThat(tasklist.value("The last review"))
                 .isEqualTo("manager refused the residual risk and asked for stronger measures: isolate it instead");
         assertThat(tasklist.value("Comment")).as("the refusal is not pre-filled").isEmpty();
@@ -171,10 +153,7 @@ class FormsBrowserTest {
         String reinvestigation = analyst.awaitTask(threatId, "Task_InvestigateThreat");
         browser.driver().manage().deleteAllCookies();
         Tasklist analystTasklist = Tasklist.loginAs(browser, "analyst");
-        Tasklist.putFirstInQueue(http, reinvestigation);
-        analystTasklist.showFilter("Analyst tasks", reinvestigation).open(reinvestigation);
-        loaded(analystTasklist);
-        browser.step("re-investigation form");
+        openForm(analystTasklist, "Analyst tasks", reinvestigation, "re-investigation form");
         assertThat(analystTasklist.value("Why it was sent back"))
                 .isEqualTo("manager refused the residual risk and sent the threat back: the vendor has a fix since Tuesday");
         assertThat(analystTasklist.value("Remediation action")).as("the refused action is not offered again")
@@ -189,10 +168,7 @@ class FormsBrowserTest {
             for (Map<String, Object> task : tasks(threatId)) {
                 String id = (String) task.get("id");
                 if ("Task_ApproveMeasure".equals(task.get("taskDefinitionKey"))) {
-                    Tasklist.putFirstInQueue(http, id);
-                    tasklist.showFilter("Manager tasks", id).open(id);
-                    loaded(tasklist);
-                    browser.step("measure approval form");
+                    openForm(tasklist, "Manager tasks", id, "measure approval form");
                     wordsOnly(tasklist, "measure approval");
                     manager.submit(id, Map.of("measureDecision", "APPROVED", "measureDecisionComment", "go"));
                 } else if ("Task_ReviewResidualRisk".equals(task.get("taskDefinitionKey")) && !firstReview.equals(id)) {
@@ -206,6 +182,23 @@ class FormsBrowserTest {
     private List<Map<String, Object>> tasks(String threatId) {
         return http.withBasicAuth("manager", ApiClient.PASSWORD).exchange(
                 "/engine-rest/task?processInstanceBusinessKey=" + threatId, HttpMethod.GET, null, JSON_LIST).getBody();
+    }
+
+    /** Puts the task first in its queue, opens its form from the filter and waits for the case's values. */
+    private void openForm(Tasklist tasklist, String filter, String taskId, String step) {
+        openForm(tasklist, filter, taskId, step, false);
+    }
+
+    private void openForm(Tasklist tasklist, String filter, String taskId, String step, boolean claim) {
+        Tasklist.putFirstInQueue(http, taskId);
+        tasklist.showFilter(filter, taskId);
+        if (claim) {
+            tasklist.openAndClaim(taskId);
+        } else {
+            tasklist.open(taskId);
+        }
+        loaded(tasklist);
+        browser.step(step);
     }
 
     /** Waits until the form shows the case's values (its title), not just its labels. */
