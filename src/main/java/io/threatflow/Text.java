@@ -3,7 +3,15 @@ package io.threatflow;
 /** Text as tools send it. */
 public final class Text {
 
+    private static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
     private Text() {
+    }
+
+    /** An instant as people read it on a form or page: ISO date and time to the minute, in UTC. */
+    public static String utc(java.time.Instant instant) {
+        return instant == null ? "" : UTC.format(instant);
     }
 
     /**

@@ -18,5 +18,20 @@ public enum ActionStatus {
     /** what validation saw for itself (a probe), kept as evidence */
     OBSERVED,
     /** a dry run: routed and described with the request it would send, but not sent; nothing was changed */
-    DRY_RUN
+    DRY_RUN;
+
+    /** In words, for people. */
+    public String label() {
+        return switch (this) {
+            case APPLIED -> "applied";
+            case PENDING -> "waiting for the target's result";
+            case REJECTED -> "refused";
+            case FAILED -> "failed";
+            case VERIFIED -> "verified";
+            case INEFFECTIVE -> "applied but not effective";
+            case SENT -> "sent";
+            case OBSERVED -> "observed";
+            case DRY_RUN -> "dry run, nothing changed";
+        };
+    }
 }

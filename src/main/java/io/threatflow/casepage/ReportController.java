@@ -15,11 +15,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/threats/{threatId}/report}: the post-incident report, in the format the {@code Accept} header
- * asks for (HTML, Markdown or PDF); anything else is a 406 problem. Readable by whoever may read the register.
+ * asks for (HTML, Markdown or PDF), or that {@code ?format=pdf|html|markdown} names for a link, which cannot set a
+ * header; anything else is a 406 problem, an unknown {@code format} a 400 naming it. Readable by whoever may read the register.
  */
 @RestController
 @Tag(name = "Threats", description = "Report threats and follow their cases")
@@ -34,17 +36,27 @@ class ReportController {
     @Operation(summary = "The post-incident report of a threat",
             description = "What was reported and by whom, the severity and why, the service levels, the decisions "
                     + "and who took them, the timeline, the actions with their requests and answers, the evidence "
-                    + "and the lessons learned. Accept text/html (the default), text/markdown or application/pdf.")
+                    + "and the lessons learned. Accept text/html (the default), text/markdown or application/pdf; or "
+                    + "?format=html, markdown or pdf, which wins over the Accept header.")
     @GetMapping(path = "/api/threats/{threatId}/report")
     ResponseEntity<?> report(@PathVariable String threatId,
-                             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+                             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                             @RequestParam(name = "format", required = false) String formatName) {
         reports.requireReader();
         Optional<ReportFormat> format;
-        try {
-            format = ReportFormat.negotiate(accept);
-        } catch (InvalidMediaTypeException e) {
-            return problem(Problems.invalidField(Problems.INVALID_REQUEST, "Accept",
-                    "must be a list of media types such as " + ReportFormat.offered()));
+        if (formatName != null) {
+            format = ReportFormat.byParameter(formatName.strip());
+            if (format.isEmpty()) {
+                return problem(Problems.invalidField(Problems.INVALID_REQUEST, "format",
+                        "must be html, markdown or pdf"));
+            }
+        } else {
+            try {
+                format = ReportFormat.negotiate(accept);
+            } catch (InvalidMediaTypeException e) {
+                return problem(Problems.invalidField(Problems.INVALID_REQUEST, "Accept",
+                        "must be a list of media types such as " + ReportFormat.offered()));
+            }
         }
         if (format.isEmpty()) {
             return problem(Problems.of(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",

@@ -12,8 +12,6 @@ import io.threatflow.threat.ThreatStatus;
 import io.threatflow.threat.ThreatType;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +24,6 @@ import java.util.regex.Pattern;
  */
 final class Words {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
     /** Codes that system-written timeline details may carry, and their words. */
     private static final Map<String, String> CODES = new HashMap<>();
     private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b|\\b[A-Z]{3,}\\b");
@@ -70,12 +66,7 @@ final class Words {
         if (severity == null) {
             return "not assessed yet";
         }
-        return switch (severity) {
-            case LOW -> "Low";
-            case MEDIUM -> "Medium";
-            case HIGH -> "High";
-            case CRITICAL -> "Critical";
-        };
+        return severity.label();
     }
 
     static String status(ThreatStatus status) {
@@ -90,28 +81,11 @@ final class Words {
     }
 
     static String type(ThreatType type) {
-        return switch (type) {
-            case VULNERABILITY -> "Vulnerability";
-            case EXPOSED_SERVICE -> "Exposed service";
-            case OUTDATED_OS -> "Outdated operating system";
-            case MALWARE -> "Malware";
-            case COMPROMISED_ACCOUNT -> "Compromised account";
-            case OTHER -> "Other";
-        };
+        return type.label();
     }
 
     static String actionStatus(ActionStatus status) {
-        return switch (status) {
-            case APPLIED -> "applied";
-            case PENDING -> "waiting for the target's result";
-            case REJECTED -> "refused";
-            case FAILED -> "failed";
-            case VERIFIED -> "verified";
-            case INEFFECTIVE -> "applied but not effective";
-            case SENT -> "sent";
-            case OBSERVED -> "observed";
-            case DRY_RUN -> "dry run, nothing changed";
-        };
+        return status.label();
     }
 
     static String purpose(ActionPurpose purpose) {
@@ -126,8 +100,7 @@ final class Words {
     }
 
     static String criticality(Criticality criticality) {
-        return criticality == null ? "unknown" : criticality.name().charAt(0)
-                + criticality.name().substring(1).toLowerCase(Locale.ROOT);
+        return criticality == null ? "unknown" : criticality.label();
     }
 
     static String sla(Sla sla) {
@@ -191,7 +164,7 @@ final class Words {
     }
 
     static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
+        return io.threatflow.Text.utc(instant);
     }
 
     static String duration(Duration duration) {

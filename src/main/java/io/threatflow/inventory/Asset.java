@@ -39,10 +39,20 @@ public record Asset(
     }
 
     public String describe() {
-        return "%s (%s), %s %s%s, network %s, open ports %s, blocked ports %s, criticality %s, owner %s%s"
-                .formatted(hostname, ipAddress == null ? "no IP" : ipAddress,
-                        osName == null ? "unknown OS" : osName, osVersion == null ? "" : osVersion,
-                        osSupported ? "" : " (unsupported)", networkState, openPorts, blockedPorts,
-                        criticality, owner == null ? "unknown" : owner, managed ? "" : ", UNMANAGED");
+        return "%s (%s), %s%s, network %s, open ports %s, blocked ports %s, criticality %s, owner %s%s"
+                .formatted(hostname, ipAddress == null ? "no IP address" : ipAddress,
+                        osName == null ? "operating system not known"
+                                : osName + (osVersion == null || osVersion.isBlank() ? "" : " " + osVersion),
+                        osSupported ? "" : " (no longer supported)",
+                        networkState == null ? "not known" : networkState.name().toLowerCase(java.util.Locale.ROOT),
+                        ports(openPorts), ports(blockedPorts),
+                        criticality == null ? "not known" : criticality.label().toLowerCase(java.util.Locale.ROOT),
+                        owner == null ? "not known" : owner, managed ? "" : ", not managed");
+    }
+
+    /** Ports as people read them: "22, 443" in order, or "none". */
+    public static String ports(Set<Integer> ports) {
+        return ports == null || ports.isEmpty() ? "none" : new java.util.TreeSet<>(ports).stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -93,6 +93,14 @@ public final class MitigationProcess {
     public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
     public static final ProcessVariable<String> REVIEWED_BY = ProcessVariable.of("reviewedBy", String.class);
     /**
+     * The review that refused the risk and asked for stronger measures, in words, for the next review to read: that
+     * review's own answers start empty (Task_EscalateMitigation).
+     */
+    public static final ProcessVariable<String> PREVIOUS_RISK_REVIEW = ProcessVariable.of("previousRiskReview", String.class);
+    /** Who sent the threat back to re-investigation and why, in words, handed to the remediation case. */
+    public static final ProcessVariable<String> REINVESTIGATION_REASON =
+            ProcessVariable.of("reinvestigationReason", String.class);
+    /**
      * System-written from the review form's {@code residualRiskAccepted} and {@code refusalFollowUp}: the one thing
      * 'Residual risk accepted?' and 'Follow-up?' read.
      */

@@ -31,6 +31,8 @@ class SummariseMeasuresDelegate implements JavaDelegate {
     }
 
     private static String line(ActionRecord r) {
-        return "%s on %s: %s (%s)".formatted(r.action(), r.target(), r.status(), r.detail());
+        String label = r.action().label();
+        return "- %s%s on %s: %s (%s)".formatted(Character.toUpperCase(label.charAt(0)), label.substring(1), r.target(),
+                r.status().label(), r.detail());
     }
 }

@@ -4,6 +4,7 @@ import static io.threatflow.remediation.RemediationProcess.CONTAIN_DUE;
 import static io.threatflow.remediation.RemediationProcess.RESOLVE_DUE;
 import static io.threatflow.remediation.RemediationProcess.TRIAGE_DUE;
 
+import io.threatflow.Text;
 import io.threatflow.sla.DueTimes;
 import java.time.Instant;
 import java.util.Date;
@@ -28,6 +29,15 @@ final class DueDates {
         TRIAGE_DUE.set(scope, Date.from(due.triageDue()));
         CONTAIN_DUE.set(scope, date(due.containDue()));
         RESOLVE_DUE.set(scope, Date.from(due.resolveDue()));
+        RemediationProcess.DUE_TIMES.set(scope, inWords(due));
+    }
+
+    /** The due times as the forms show them: ISO dates and times in UTC, one a line. */
+    static String inWords(DueTimes due) {
+        return "Triage by " + Text.utc(due.triageDue()) + "\n"
+                + (due.containDue() == null ? "Contain: no containment due time for this severity"
+                : "Contain by " + Text.utc(due.containDue())) + "\n"
+                + "Resolve by " + Text.utc(due.resolveDue());
     }
 
     private static Date date(Instant instant) {

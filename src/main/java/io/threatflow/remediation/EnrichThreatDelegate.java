@@ -2,6 +2,7 @@ package io.threatflow.remediation;
 
 import static io.threatflow.remediation.RemediationProcess.*;
 
+import io.threatflow.Text;
 import io.threatflow.action.ActionService;
 import io.threatflow.inventory.Asset;
 import io.threatflow.inventory.InventoryService;
@@ -50,6 +51,7 @@ class EnrichThreatDelegate implements JavaDelegate {
         ASSET_CRITICALITY.set(execution, asset.criticality());
         ASSET_MANAGEMENT.set(execution, actions.reach(asset));
         REPORTED_SEVERITY.set(execution, threat.reportedSeverity());
+        REPORT_SUMMARY.set(execution, reportSummary(threat, REPORTED_BY.from(execution, null)));
 
         ThreatEvidence evidence = threats.evidence(threat.id());
         CVSS_SCORE.set(execution, evidence.cvssScore());
@@ -59,5 +61,20 @@ class EnrichThreatDelegate implements JavaDelegate {
         INTERNET_FACING.set(execution, asset.internetFacing() || evidence.internetFacing());
         ATTACK_IDS.set(execution, evidence.attackIds());
         ATTACK_SUMMARY.set(execution, evidence.describeAttacks());
+    }
+
+    /** What the reporter said, in words, for the triage form: who and when, their estimate, the port, the text. */
+    static String reportSummary(Threat threat, String reportedBy) {
+        String source = threat.source() == null ? "" : threat.source().startsWith("tasklist") ? "Tasklist"
+                : threat.source() + (threat.sourceRef() == null ? "" : " (" + threat.sourceRef() + ")");
+        String who = reportedBy != null ? reportedBy + (source.isEmpty() ? "" : ", through " + source)
+                : source.isEmpty() ? "not known" : source;
+        return "Reported by: " + who + ", " + Text.utc(threat.reportedAt()) + "\n"
+                + "Type: " + threat.type().label() + "\n"
+                + "Their severity estimate: " + (threat.reportedSeverity() == null ? "not given"
+                : threat.reportedSeverity().label()) + "\n"
+                + "Port: " + (threat.port() == null ? "none given" : threat.port()) + "\n"
+                + "Description: " + (threat.description() == null || threat.description().isBlank() ? "none given"
+                : "\n" + threat.description().strip());
     }
 }

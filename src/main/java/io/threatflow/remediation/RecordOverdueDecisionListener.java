@@ -8,6 +8,8 @@ import io.threatflow.remediation.RemediationProcess.OverdueDecision;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.regex.Pattern;
@@ -27,6 +29,7 @@ class RecordOverdueDecisionListener implements TaskListener {
     /** Camunda user and group ids. */
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*");
 
+    private static final Pattern UTC_MINUTE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
     private final Clock clock;
 
     RecordOverdueDecisionListener(Clock clock) {
@@ -53,10 +56,14 @@ class RecordOverdueDecisionListener implements TaskListener {
             due = date.toInstant();
         } else if (value instanceof String text && !text.isBlank()) {
             try {
-                due = OffsetDateTime.parse(text.trim()).toInstant();
+                String trimmed = text.trim();
+                // the form's field takes "2027-03-31 17:00", in UTC; an API client may send a full ISO timestamp
+                due = UTC_MINUTE.matcher(trimmed).matches()
+                        ? LocalDateTime.parse(trimmed.replace(' ', 'T')).toInstant(ZoneOffset.UTC)
+                        : OffsetDateTime.parse(trimmed).toInstant();
             } catch (DateTimeParseException e) {
                 throw new ProcessEngineException("'" + NEW_RESOLVE_DUE.name()
-                        + "' must be a date and time like 2027-03-31T17:00+02:00, not '" + text + "'");
+                        + "' must be a date and time in UTC like 2027-03-31 17:00, not '" + text + "'");
             }
         } else {
             throw new ProcessEngineException("'" + NEW_RESOLVE_DUE.name() + "' is required to extend the due date");

@@ -56,14 +56,17 @@ class RegisterThreatDelegate implements JavaDelegate {
         String source = REPORTED_BY.optionalFrom(execution).map(user -> "tasklist:" + user).orElse("tasklist");
         NewThreat report;
         try {
+            String title = text(execution, THREAT_TITLE, NewThreat.MAX_TITLE, true);
+            ThreatType type = parse(ThreatType.class, text(execution, THREAT_TYPE, Integer.MAX_VALUE, true),
+                    THREAT_TYPE.name());
             report = new NewThreat(
-                    text(execution, THREAT_TITLE, NewThreat.MAX_TITLE, true),
-                    parse(ThreatType.class, text(execution, THREAT_TYPE, Integer.MAX_VALUE, true), THREAT_TYPE.name()),
+                    title,
+                    type,
                     text(execution, ASSET_NAME, NewThreat.MAX_ASSET_NAME, true),
                     text(execution, DESCRIPTION, NewThreat.MAX_DESCRIPTION, false),
                     REPORTED_SEVERITY.from(execution, null),
                     cve(execution),
-                    port(execution),
+                    port(execution, type),
                     source, null, null,
                     DRY_RUN.from(execution, false));
         } catch (BadUserRequestException e) {
@@ -106,8 +109,12 @@ class RegisterThreatDelegate implements JavaDelegate {
         return cve;
     }
 
-    private static Integer port(DelegateExecution execution) {
+    /** The API's rule (ThreatReport): an exposed service names its port, from 1 to 65535. */
+    private static Integer port(DelegateExecution execution, ThreatType type) {
         Integer port = PORT.optionalFrom(execution).orElse(null);
+        if (port == null && type == ThreatType.EXPOSED_SERVICE) {
+            throw refused(PORT, "is required for an exposed service: the port it listens on, from 1 to 65535");
+        }
         if (port != null && (port < 1 || port > 65535)) {
             throw refused(PORT, "must be from 1 to 65535");
         }

@@ -141,6 +141,13 @@ public final class RemediationProcess {
     // 3 investigate
     public static final ProcessVariable<Integer> INVESTIGATION_ROUND = ProcessVariable.of("investigationRound", Integer.class);
     public static final ProcessVariable<String> EVIDENCE = ProcessVariable.of("evidence", String.class);
+    /** Why a manager sent the threat back from mitigation, in words (the mitigation case's out mapping). */
+    public static final ProcessVariable<String> REINVESTIGATION_REASON =
+            ProcessVariable.of("reinvestigationReason", String.class);
+    /** The report in words for the triage form: who reported it when, their estimate, the port, the description. */
+    public static final ProcessVariable<String> REPORT_SUMMARY = ProcessVariable.of("reportSummary", String.class);
+    /** The case's due times in words (ISO, UTC) for the forms; the dates themselves are triageDue ... resolveDue. */
+    public static final ProcessVariable<String> DUE_TIMES = ProcessVariable.of("dueTimes", String.class);
     public static final ProcessVariable<String> ROOT_CAUSE = ProcessVariable.of("rootCause", String.class);
     public static final ProcessVariable<Boolean> ELIMINABLE = ProcessVariable.of("eliminable", Boolean.class);
     public static final ProcessVariable<String> INVESTIGATED_BY = ProcessVariable.of("investigatedBy", String.class);

@@ -4,6 +4,7 @@ import static io.threatflow.remediation.RemediationProcess.*;
 
 import io.threatflow.inventory.Criticality;
 import io.threatflow.threat.Severity;
+import io.threatflow.threat.ThreatType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,32 +23,55 @@ final class SeverityReasons {
     static String of(VariableScope scope, Severity decided, Severity recorded) {
         List<String> lines = new ArrayList<>();
         String ssvc = SSVC_DECISION.from(scope, null);
-        lines.add("Severity " + recorded + (ssvc == null ? "" : "; SSVC decision " + ssvc + " (" + meaning(ssvc) + ")")
-                + ".");
-        SEVERITY_RULE.optionalFrom(scope).ifPresent(rule -> lines.add("Set by: " + rule + "."));
+        lines.add("Severity: " + recorded.label() + (ssvc == null ? "" : "; SSVC decision: " + ssvcDecision(ssvc)) + ".");
+        SEVERITY_RULE.optionalFrom(scope).ifPresent(rule -> lines.add("Set by the rule: " + inWords(rule) + "."));
         if (recorded != decided) {
-            lines.add("Raised from " + decided + " by a report of the same threat while it was assessed.");
+            lines.add("Raised from " + decided.label().toLowerCase(Locale.ROOT)
+                    + " by a report of the same threat while it was assessed.");
         }
         if (ssvc == null) {
             return String.join("\n", lines);
         }
-        lines.add("Exploitation: " + SSVC_EXPLOITATION.from(scope, null) + ", " + exploitation(scope) + ".");
-        lines.add("Automatable: " + SSVC_AUTOMATABLE.from(scope, null) + ", " + automatable(scope) + ".");
-        lines.add("Technical impact: " + SSVC_TECHNICAL_IMPACT.from(scope, null) + ", " + technicalImpact(scope)
+        lines.add("- Exploitation: " + exploitationValue(SSVC_EXPLOITATION.from(scope, null)) + ", " + exploitation(scope)
                 + ".");
+        lines.add("- Automatable: " + capitalised(SSVC_AUTOMATABLE.from(scope, null)) + ", " + automatable(scope) + ".");
+        lines.add("- Technical impact: " + capitalised(SSVC_TECHNICAL_IMPACT.from(scope, null)) + ", "
+                + technicalImpact(scope) + ".");
         Criticality criticality = ASSET_CRITICALITY.from(scope, null);
-        lines.add("Mission and well-being impact: " + SSVC_MISSION_IMPACT.from(scope, null)
-                + ", the asset's criticality is " + criticality + ".");
+        lines.add("- Mission and well-being impact: " + capitalised(SSVC_MISSION_IMPACT.from(scope, null))
+                + ", the asset's criticality is " + (criticality == null ? "unknown"
+                : criticality.label().toLowerCase(Locale.ROOT)) + ".");
         return String.join("\n", lines);
     }
 
-    private static String meaning(String ssvc) {
+    /** SSVC's decision in words: Act, Attend, Track* and Track are CISA's codes, not what a reader needs. */
+    static String ssvcDecision(String ssvc) {
         return switch (ssvc) {
-            case "Act" -> "act at once: CRITICAL";
-            case "Attend" -> "attend sooner than usual: at least HIGH";
-            case "Track*" -> "track closely: at least MEDIUM";
+            case "Act" -> "act at once (critical)";
+            case "Attend" -> "attend sooner than usual (at least high)";
+            case "Track*" -> "track closely (at least medium)";
             default -> "track within the usual timelines";
         };
+    }
+
+    private static String exploitationValue(String value) {
+        return "poc".equals(value) ? "Proof of concept" : capitalised(value);
+    }
+
+    private static String capitalised(String value) {
+        return value == null || value.isEmpty() ? "not known"
+                : Character.toUpperCase(value.charAt(0)) + value.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** A rule's description of threat-severity with the codes in it (HIGH, Track* ...) as words. */
+    static String inWords(String rule) {
+        String words = rule.replace("SSVC decision Track*", "SSVC decision track closely")
+                .replace("SSVC decision Track", "SSVC decision track").replace("SSVC decision Act", "SSVC decision act")
+                .replace("SSVC decision Attend", "SSVC decision attend");
+        for (Severity severity : Severity.values()) {
+            words = words.replaceAll("\\b" + severity.name() + "\\b", severity.label().toLowerCase(Locale.ROOT));
+        }
+        return words;
     }
 
     private static String exploitation(VariableScope scope) {
@@ -94,7 +118,7 @@ final class SeverityReasons {
         String type = THREAT_TYPE.from(scope, null);
         String score = cvss == null ? "no CVSS score reported" : "CVSS " + number(cvss);
         if ("MALWARE".equals(type) || "COMPROMISED_ACCOUNT".equals(type)) {
-            return score + "; an active intrusion (" + type.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+            return score + "; an active intrusion (" + ThreatType.valueOf(type).label().toLowerCase(Locale.ROOT) + ")";
         }
         return score;
     }

@@ -117,7 +117,7 @@ class FourEyesHttpTest {
                     .contains("Four eyes", triager, "started this mitigation");
         });
         Map<String, Object> form = RawApi.as(http, "manager").get(task + "/form-variables").json();
-        assertThat(form.toString()).contains("Isolate the host on db-01", "CRITICAL server");
+        assertThat(form.toString()).contains("Isolate the host on db-01", "critical server");
         manager.submit(approval, Map.of("measureDecision", "REFUSED", "measureDecisionComment",
                 "the database serves payments; monitor it instead"));
         assertThat(RawApi.as(http, "admin").get("/api/threats/" + threatId + "/timeline").status()).isEqualTo(200);

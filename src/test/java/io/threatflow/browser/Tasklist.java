@@ -159,6 +159,24 @@ final class Tasklist {
         return this;
     }
 
+    /** Whether the open form has a field with this label. */
+    boolean hasField(String label) {
+        return !browser.driver().findElements(By.xpath("//form[contains(@class,'fjs-form')]"
+                + "//label[contains(@class,'fjs-form-field-label')][normalize-space(text())='" + label + "']")).isEmpty();
+    }
+
+    /**
+     * What the open form shows: its text and the values in its fields (a select's field holds the label it shows),
+     * which the page text leaves out.
+     */
+    String formText() {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const form = document.querySelector('[cam-tasklist-form] form.fjs-form');"
+                        + "const fields = form.querySelectorAll('input:not([type=hidden]):not([type=radio])"
+                        + ":not([type=checkbox]), textarea');"
+                        + "return form.innerText + '\\n' + Array.from(fields).map(f => f.value).join('\\n');");
+    }
+
     /** Completes the task and waits until the list no longer shows it. */
     void complete(String taskId) {
         browser.click(COMPLETE);

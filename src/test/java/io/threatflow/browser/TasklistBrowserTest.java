@@ -71,11 +71,12 @@ class TasklistBrowserTest {
         browser.step("triage form claimed");
         assertThat(tasklist.value("Title")).isEqualTo("Outdated OpenSSL on browser-triage");
         assertThat(tasklist.value("Affected asset")).isEqualTo("browser-triage.corp");
-        assertThat(tasklist.value("SSVC decision")).isEqualTo("Track*");
-        assertThat(tasklist.value("Why this severity")).startsWith("Severity MEDIUM; SSVC decision Track*")
-                .contains("Exploitation: poc, the report says a public exploit is available.")
-                .contains("Technical impact: total, CVSS 9.8.")
-                .contains("Mission and well-being impact: medium, the asset's criticality is MEDIUM.");
+        assertThat(tasklist.value("SSVC decision")).isEqualTo("Track closely (at least medium)");
+        assertThat(tasklist.value("Why this severity"))
+                .startsWith("Severity: Medium; SSVC decision: track closely (at least medium).")
+                .contains("- Exploitation: Proof of concept, the report says a public exploit is available.")
+                .contains("- Technical impact: Total, CVSS 9.8.")
+                .contains("- Mission and well-being impact: Medium, the asset's criticality is medium.");
         assertThat(tasklist.value("MITRE ATT&CK techniques"))
                 .isEqualTo("T1059 Command and Scripting Interpreter (Execution, TA0002)");
         String notes = "Internet-facing; vendor patch available, raising to high";
@@ -108,7 +109,7 @@ class TasklistBrowserTest {
         tasklist.openAndClaim(approvalTask);
         browser.step("approval form claimed");
         assertThat(tasklist.value("Affected asset")).isEqualTo("browser-approval-os.corp");
-        assertThat(tasklist.value("Proposed action")).isEqualTo("UPGRADE_OS");
+        assertThat(tasklist.value("Proposed action")).isEqualTo("Upgrade the operating system");
         assertThat(tasklist.value("Investigated by")).isEqualTo("analyst");
         String comment = "Approved for the Saturday maintenance window, change CHG-4711";
         assertThat(browser.driver().findElements(By.cssSelector(".fjs-form-field-radio input[type='radio']:checked")))

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,6 +148,24 @@ class ReportHttpTest {
         assertThat(answer.status()).as(answer.text()).isEqualTo(406);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.text()).contains("text/html, text/markdown or application/pdf");
+    }
+
+    @ParameterizedTest(name = "?format={0}")
+    @CsvSource({"pdf, application/pdf", "markdown, text/markdown", "html, text/html", "PDF, application/pdf"})
+    void shouldWriteTheFormatALinkNames_overTheAcceptHeader(String format, String contentType) {
+        Answer answer = get("analyst", "/api/threats/" + threatId + "/report?format=" + format, "text/html");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith(contentType);
+    }
+
+    @Test
+    void shouldRefuseAFormatItDoesNotWrite_namingTheParameter() {
+        Answer answer = get("analyst", "/api/threats/" + threatId + "/report?format=docx", "");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.text()).contains("\"field\":\"format\"", "must be html, markdown or pdf");
     }
 
     @Test

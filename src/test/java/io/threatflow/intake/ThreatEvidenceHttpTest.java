@@ -122,11 +122,12 @@ class ThreatEvidenceHttpTest {
         Map<String, Object> form = analyst.get("/engine-rest/task/" + triage + "/form-variables").getBody();
         assertThat(value(form, "ssvcDecision")).isEqualTo("Track");
         assertThat((String) value(form, "severityReasons"))
-                .startsWith("Severity HIGH; SSVC decision Track")
-                .contains("Set by: the exposed service's floor is HIGH.")
-                .contains("Automatable: yes, the asset is internet-facing (inventory or report); port 3389 is "
+                .startsWith("Severity: High; SSVC decision: track within the usual timelines.")
+                .contains("Set by the rule: the exposed service's floor is high.")
+                .contains("- Automatable: Yes, the asset is internet-facing (inventory or report); port 3389 is "
                         + "remote desktop (RDP)")
-                .contains("Mission and well-being impact: medium, the asset's criticality is MEDIUM.");
+                .contains("- Mission and well-being impact: Medium, the asset's criticality is medium.")
+                .doesNotContain("HIGH", "MEDIUM", "Track*");
         assertThat((String) value(form, "attackSummary"))
                 .isEqualTo("T1133 External Remote Services (Initial Access, TA0001)\n"
                         + "T1021.001 Remote Services: Remote Desktop Protocol (Lateral Movement, TA0008)");
@@ -136,7 +137,7 @@ class ThreatEvidenceHttpTest {
         assertThat(forged.status()).as("%s", forged).isEqualTo(400);
         assertThat(forged.errorFields()).contains("severityReasons");
         assertThat(value(analyst.get("/engine-rest/task/" + triage + "/form-variables").getBody(), "severityReasons"))
-                .asString().startsWith("Severity HIGH");
+                .asString().startsWith("Severity: High");
         List<Map<String, Object>> timeline = raw.get("/api/threats/" + threatId + "/timeline").jsonList();
         assertThat(timeline.get(0).get("detail")).asString()
                 .contains("ATT&CK T1133 External Remote Services (Initial Access, TA0001); T1021.001");

@@ -406,7 +406,7 @@ class MitigationProcessTest {
         Assertions.assertThat(taskService().getVariableLocal(task(instance).getId(), MEASURE_DESCRIPTION.name()))
                 .isEqualTo("Isolate the host on db-01, to contain the threat while it is investigated and remediated.");
         Assertions.assertThat((String) runtimeService().getVariable(instance.getId(), MEASURE_APPROVAL_REASON.name()))
-                .contains("CRITICAL server");
+                .contains("critical server");
         decideMeasure(instance, "APPROVED", "isolate; the application team is told");
         applyMeasures(instance);
 

@@ -1,6 +1,9 @@
 package io.threatflow.mitigation;
 
 import static io.threatflow.mitigation.MitigationProcess.MITIGATION_OUTCOME;
+import static io.threatflow.mitigation.MitigationProcess.REINVESTIGATION_REASON;
+import static io.threatflow.mitigation.MitigationProcess.REVIEWED_BY;
+import static io.threatflow.mitigation.MitigationProcess.REVIEW_COMMENT;
 import static io.threatflow.mitigation.MitigationProcess.THREAT_ID;
 import static io.threatflow.testing.FakeExecution.calledFrom;
 import static io.threatflow.testing.FakeExecution.execution;
@@ -50,5 +53,17 @@ class RequestReinvestigationDelegateTest {
         assertThat(execution.getSuperExecution()).isNull();
         verifyNoInteractions(remediation);
         assertThat(MITIGATION_OUTCOME.from(execution)).isEqualTo("REINVESTIGATE");
+    }
+
+    @Test
+    void shouldHandTheManagersReasonBack_forTheInvestigationForm() {
+        DelegateExecution refused = execution(Map.of(THREAT_ID.name(), "threat-1", REVIEWED_BY.name(), "mary",
+                REVIEW_COMMENT.name(), "the patch exists since Tuesday"));
+        calledFrom(refused, "remediation-7");
+
+        delegate.execute(refused);
+
+        assertThat(REINVESTIGATION_REASON.from(refused))
+                .isEqualTo("mary refused the residual risk and sent the threat back: the patch exists since Tuesday");
     }
 }

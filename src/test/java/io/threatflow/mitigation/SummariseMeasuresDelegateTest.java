@@ -51,8 +51,8 @@ class SummariseMeasuresDelegateTest {
         delegate.execute(execution);
 
         assertThat(MITIGATION_SUMMARY.from(execution)).isEqualTo("""
-                ISOLATE_HOST on legacy-hr-01: VERIFIED (detail of case-1/mitigation-process-instance-1/long_term-level-2)
-                RAISE_MONITORING on legacy-hr-01: REJECTED (detail of case-1/mitigation-process-instance-1/long_term-level-2)""");
+                - Isolate the host on legacy-hr-01: verified (detail of case-1/mitigation-process-instance-1/long_term-level-2)
+                - Raise monitoring on legacy-hr-01: refused (detail of case-1/mitigation-process-instance-1/long_term-level-2)""");
     }
 
     @Test

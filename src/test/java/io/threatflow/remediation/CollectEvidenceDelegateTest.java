@@ -5,6 +5,7 @@ import static io.threatflow.remediation.RemediationProcess.EVIDENCE;
 import static io.threatflow.remediation.RemediationProcess.INVESTIGATION_ROUND;
 import static io.threatflow.remediation.RemediationProcess.OTHER_OPEN_THREATS;
 import static io.threatflow.remediation.RemediationProcess.REJECTION_REASON;
+import static io.threatflow.remediation.RemediationProcess.REMEDIATION_ACTION;
 import static io.threatflow.remediation.RemediationProcess.THREAT_ID;
 import static io.threatflow.testing.FakeExecution.execution;
 import static io.threatflow.testing.TestAssets.asset;
@@ -18,6 +19,9 @@ import io.threatflow.threat.Severity;
 import io.threatflow.threat.Threat;
 import io.threatflow.threat.ThreatService;
 import io.threatflow.threat.ThreatType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +33,8 @@ class CollectEvidenceDelegateTest {
     private final Threat threat = threat(ThreatType.EXPOSED_SERVICE).port(3389).build();
     private final ThreatService threats = mock(ThreatService.class);
     private final ActionService actions = mock(ActionService.class);
-    private final CollectEvidenceDelegate delegate = new CollectEvidenceDelegate(threats, actions);
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-02T06:10:00Z"), ZoneOffset.UTC);
+    private final CollectEvidenceDelegate delegate = new CollectEvidenceDelegate(threats, actions, clock);
 
     @BeforeEach
     void registerThreat() {
@@ -48,9 +53,10 @@ class CollectEvidenceDelegateTest {
         assertThat(OTHER_OPEN_THREATS.from(execution)).isZero();
         assertThat(ERADICATION_ATTEMPT.from(execution)).isZero();
         assertThat(EVIDENCE.from(execution))
-                .startsWith("Investigation round 1.")
-                .contains("Asset: legacy-hr-01 (10.0.3.30)", "open ports [3389]")
-                .endsWith("Other open threats on this asset: none");
+                .startsWith("Evidence taken 2026-12-02 06:10 UTC, investigation round 1.\nAsset:\n")
+                .contains("- Host: legacy-hr-01 (10.0.3.30)\n", "- Open ports: 3389\n", "- Blocked ports: none\n")
+                .endsWith("Other open threats on this asset: none")
+                .doesNotContain("[", "CONNECTED", "unknown OS ,");
     }
 
     @Test
@@ -59,7 +65,8 @@ class CollectEvidenceDelegateTest {
                 .build();
         when(threats.openThreatsOnSameAsset(threat)).thenReturn(List.of(other));
         DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1", INVESTIGATION_ROUND.name(), 2,
-                ERADICATION_ATTEMPT.name(), 3, REJECTION_REASON.name(), "asset is not managed"));
+                ERADICATION_ATTEMPT.name(), 3, REJECTION_REASON.name(), "asset is not managed",
+                REMEDIATION_ACTION.name(), "CLOSE_PORT"));
 
         delegate.execute(execution);
 
@@ -67,8 +74,9 @@ class CollectEvidenceDelegateTest {
         assertThat(OTHER_OPEN_THREATS.from(execution)).as("the blast radius approval-policy weighs").isEqualTo(1);
         assertThat(ERADICATION_ATTEMPT.from(execution)).isZero();
         assertThat(EVIDENCE.from(execution))
-                .startsWith("Investigation round 3.")
-                .contains("Other open threats on this asset: \n- MALWARE Emotet dropper (CRITICAL, OPEN)")
-                .endsWith("\nLast action refused: asset is not managed");
+                .startsWith("Evidence taken 2026-12-02 06:10 UTC, investigation round 3.")
+                .contains("Other open threats on this asset:\n- Malware: Emotet dropper (critical, open)")
+                .endsWith("\nLast action: Close the port, refused: asset is not managed");
+        assertThat(REMEDIATION_ACTION.optionalFrom(execution)).as("the refused action is not offered again").isEmpty();
     }
 }

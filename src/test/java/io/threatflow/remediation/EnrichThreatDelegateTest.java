@@ -136,4 +136,19 @@ class EnrichThreatDelegateTest {
         assertThat(execution.getVariables()).containsEntry(ASSET_MANAGEMENT.name(),
                 "UNMANAGED: no connector is routed for any action on legacy-hr-01");
     }
+
+    @Test
+    void shouldSayWhatWasReported_inWords_forTriage() {
+        givenThreat(threat(ThreatType.EXPOSED_SERVICE).port(3389).reportedSeverity(Severity.HIGH).build());
+        execution.setVariable(REPORTED_BY.name(), "alice");
+
+        delegate.execute(execution);
+
+        assertThat(REPORT_SUMMARY.from(execution)).isEqualTo("""
+                Reported by: alice, through test, 2025-06-01 08:00 UTC
+                Type: Exposed service
+                Their severity estimate: High
+                Port: 3389
+                Description: none given""");
+    }
 }

@@ -31,7 +31,7 @@ class RecordAssessedSeverityListenerTest {
         verify(threats).recordSeverity("threat-1", Severity.HIGH);
         assertThat(execution.getVariable(SEVERITY.name())).isEqualTo("HIGH");
         // a decision without SSVC (a modeler removed it) still says what it decided
-        assertThat(execution.getVariable(SEVERITY_REASONS.name())).isEqualTo("Severity HIGH.");
+        assertThat(execution.getVariable(SEVERITY_REASONS.name())).isEqualTo("Severity: High.");
     }
 
     @Test
@@ -48,9 +48,11 @@ class RecordAssessedSeverityListenerTest {
         listener.notify(execution);
 
         assertThat((String) execution.getVariable(SEVERITY_REASONS.name()))
-                .contains("SSVC decision Track* (track closely: at least MEDIUM)")
-                .contains("Exploitation: poc, EPSS 0.35 is above the threshold 0.1.")
-                .contains("Technical impact: total, CVSS 9.1.");
+                .contains("SSVC decision: track closely (at least medium)")
+                .contains("Set by the rule: SSVC decision track closely.")
+                .contains("- Exploitation: Proof of concept, EPSS 0.35 is above the threshold 0.1.")
+                .contains("- Technical impact: Total, CVSS 9.1.")
+                .doesNotContain("Track*", "MEDIUM", "poc");
     }
 
     @Test
@@ -79,13 +81,13 @@ class RecordAssessedSeverityListenerTest {
         listener.notify(execution);
 
         assertThat((String) execution.getVariable(SEVERITY_REASONS.name())).isEqualTo("""
-                Severity HIGH; SSVC decision Track (track within the usual timelines).
-                Set by: the exposed service's floor is HIGH.
-                Exploitation: none, EPSS 0.02 is not above the threshold 0.1.
-                Automatable: yes, the asset is internet-facing (inventory or report); port 3389 is remote desktop \
+                Severity: High; SSVC decision: track within the usual timelines.
+                Set by the rule: the exposed service's floor is high.
+                - Exploitation: None, EPSS 0.02 is not above the threshold 0.1.
+                - Automatable: Yes, the asset is internet-facing (inventory or report); port 3389 is remote desktop \
                 (RDP), a service attackers scan and exploit in bulk.
-                Technical impact: partial, no CVSS score reported.
-                Mission and well-being impact: medium, the asset's criticality is MEDIUM.""");
+                - Technical impact: Partial, no CVSS score reported.
+                - Mission and well-being impact: Medium, the asset's criticality is medium.""");
     }
 
     @Test
@@ -102,10 +104,10 @@ class RecordAssessedSeverityListenerTest {
         listener.notify(execution);
 
         assertThat((String) execution.getVariable(SEVERITY_REASONS.name()))
-                .startsWith("Severity CRITICAL; SSVC decision Attend (attend sooner than usual: at least HIGH).")
-                .contains("Raised from HIGH by a report of the same threat while it was assessed.")
-                .contains("Exploitation: active, CVE-2024-3400 is in the CISA KEV catalogue (exploited in the wild).")
-                .contains("Automatable: no, not internet-facing and no risky service reported.")
-                .contains("Technical impact: total, CVSS 10.0.");
+                .startsWith("Severity: Critical; SSVC decision: attend sooner than usual (at least high).")
+                .contains("Raised from high by a report of the same threat while it was assessed.")
+                .contains("- Exploitation: Active, CVE-2024-3400 is in the CISA KEV catalogue (exploited in the wild).")
+                .contains("- Automatable: No, not internet-facing and no risky service reported.")
+                .contains("- Technical impact: Total, CVSS 10.0.");
     }
 }

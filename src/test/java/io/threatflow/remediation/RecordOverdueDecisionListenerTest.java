@@ -32,6 +32,16 @@ class RecordOverdueDecisionListenerTest {
     }
 
     @Test
+    void shouldTakeTheFormsDateAndTime_inUtc() {
+        DelegateTask task = task(Map.of(OVERDUE_DECISION.name(), "EXTEND", NEW_RESOLVE_DUE.name(), "2026-03-12 10:00"),
+                null, "manager");
+
+        listener.notify(task);
+
+        assertThat(EXTENDED_RESOLVE_DUE.from(task)).isEqualTo(Date.from(Instant.parse("2026-03-12T10:00:00Z")));
+    }
+
+    @Test
     void shouldRefuse_whenExtensionIsMissingPastOrMalformed() {
         assertThatThrownBy(() -> listener.notify(task(Map.of(OVERDUE_DECISION.name(), "EXTEND"), null, null)))
                 .isInstanceOf(ProcessEngineException.class).hasMessage("'newResolveDue' is required to extend the due date");
@@ -40,7 +50,7 @@ class RecordOverdueDecisionListenerTest {
                 .hasMessage("'newResolveDue' must be in the future, not 2026-03-09T09:59:00Z");
         assertThatThrownBy(() -> listener.notify(task(Map.of(OVERDUE_DECISION.name(), "EXTEND",
                 NEW_RESOLVE_DUE.name(), "next week"), null, null)))
-                .hasMessageContaining("must be a date and time like");
+                .hasMessage("'newResolveDue' must be a date and time in UTC like 2027-03-31 17:00, not 'next week'");
     }
 
     @Test

@@ -129,6 +129,29 @@ class RegisterThreatDelegateTest {
     }
 
     @Test
+    void shouldRefuseAnExposedServiceWithoutPort_inWordsNamingTheField_asTheApiDoes() {
+        Map<String, Object> form = minimalForm();
+        form.put(THREAT_TYPE.name(), "EXPOSED_SERVICE");
+
+        assertThatThrownBy(() -> delegate.execute(execution(form)))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessage("'port' is required for an exposed service: the port it listens on, from 1 to 65535");
+        verify(threats, never()).register(any());
+    }
+
+    @Test
+    void shouldRefuseAMalformedCve_inWords_notWithThePattern() {
+        Map<String, Object> form = minimalForm();
+        form.put(CVE.name(), "CVE-24-1");
+
+        assertThatThrownBy(() -> delegate.execute(execution(form)))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageStartingWith("'cve' must look like CVE-2024-3400")
+                .hasMessageNotContaining("\\d").hasMessageNotContaining("^");
+        verify(threats, never()).register(any());
+    }
+
+    @Test
     void shouldNameField_whenRequiredFieldIsBlank() {
         Map<String, Object> form = minimalForm();
         form.put(THREAT_TITLE.name(), "  ");
