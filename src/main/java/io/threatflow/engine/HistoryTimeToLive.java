@@ -1,7 +1,5 @@
 package io.threatflow.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -45,14 +43,13 @@ class HistoryTimeToLive extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
+        BpmnParseListener timeToLive = new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
                 processDefinition.setHistoryTimeToLive(fromStart());
             }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
+        };
+        configuration.setCustomPostBPMNParseListeners(
+                EngineLists.appended(configuration.getCustomPostBPMNParseListeners(), timeToLive));
     }
 }

@@ -1,7 +1,5 @@
 package io.threatflow.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -9,7 +7,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +28,8 @@ class VariableHistory extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         Set<String> names = technical.stream().flatMap(declared -> declared.variables().stream())
                 .map(ProcessVariable::name).collect(Collectors.toUnmodifiableSet());
-        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new Writer(names));
-        configuration.setCustomHistoryEventHandlers(handlers);
+        configuration.setCustomHistoryEventHandlers(
+                EngineLists.appended(configuration.getCustomHistoryEventHandlers(), new Writer(names)));
         configuration.setEnableDefaultDbHistoryEventHandler(false);
     }
 

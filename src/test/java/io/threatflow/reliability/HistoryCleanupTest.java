@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -97,6 +98,14 @@ class HistoryCleanupTest {
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
                 .as("every step carries the case's removal time from its start")
                 .allSatisfy(step -> assertThat(step.getRemovalTime()).isEqualTo(finished.getRemovalTime()));
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+                .as("the decisions people made are kept, the timers' due times are not (TechnicalVariables)")
+                .extracting(variable -> variable.getName())
+                .contains("threatId", "falsePositive", "triageOutcome", "severity")
+                .doesNotContain("triageDue", "resolveDue", "triageWithin", "epssPocThreshold");
+        assertThat(history.createHistoricDetailQuery().variableUpdates().processInstanceId(instance).list())
+                .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+                .contains("severity").doesNotContain("triageDue", "resolveDue");
         runCleanup();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
                 .as("kept while its time to live runs").isOne();
