@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -52,7 +53,7 @@ class HistoryCleanupTest {
     @Test
     void shouldApplyConfiguredTimeToLive_toEveryThreatDefinition() throws Exception {
         // a model deployed with another time to live (an operator's change in Cockpit, an old version) gets the
-        // configured one on the next start; the DMN files say 180 themselves, so they are changed first
+        // configured one on the next start: the longest case (400 days) plus the time to live after its end (180)
         processDefinitions().forEach(definition -> repository.updateProcessDefinitionHistoryTimeToLive(definition.getId(), 7));
         decisionDefinitions().forEach(definition -> repository.updateDecisionDefinitionHistoryTimeToLive(definition.getId(), 7));
 
@@ -61,10 +62,10 @@ class HistoryCleanupTest {
         assertThat(processDefinitions()).extracting(ProcessDefinition::getKey)
                 .contains(RemediationProcess.KEY, MitigationProcess.KEY);
         assertThat(processDefinitions()).allSatisfy(definition ->
-                assertThat(definition.getHistoryTimeToLive()).as(definition.getId()).isEqualTo(180));
+                assertThat(definition.getHistoryTimeToLive()).as(definition.getId()).isEqualTo(580));
         assertThat(decisionDefinitions()).extracting(DecisionDefinition::getKey).containsAll(DECISIONS);
         assertThat(decisionDefinitions()).allSatisfy(definition ->
-                assertThat(definition.getHistoryTimeToLive()).as(definition.getId()).isEqualTo(180));
+                assertThat(definition.getHistoryTimeToLive()).as(definition.getId()).isEqualTo(580));
     }
 
     private List<ProcessDefinition> processDefinitions() {
@@ -88,11 +89,23 @@ class HistoryCleanupTest {
         String instance = (String) analyst.threat(threatId).get("processInstanceId");
 
         // the engine's clock is not moved (the job executor of the shared context would lock jobs in the
-        // future); the removal time the engine computed at the end of the case shows the time to live instead
+        // future); the removal time the engine stamped at the case's start shows the time to live instead: a case
+        // that ends within the longest case's 400 days is kept at least 180 days after its end
         HistoricProcessInstance finished = history.createHistoricProcessInstanceQuery().processInstanceId(instance)
                 .singleResult();
-        assertThat(Duration.between(finished.getEndTime().toInstant(), finished.getRemovalTime().toInstant()))
-                .isEqualTo(Duration.ofDays(180));
+        assertThat(Duration.between(finished.getStartTime().toInstant(), finished.getRemovalTime().toInstant()))
+                .isEqualTo(Duration.ofDays(580));
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
+                .as("every step carries the case's removal time from its start")
+                .allSatisfy(step -> assertThat(step.getRemovalTime()).isEqualTo(finished.getRemovalTime()));
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+                .as("the decisions people made are kept, the timers' due times are not (TechnicalVariables)")
+                .extracting(variable -> variable.getName())
+                .contains("threatId", "falsePositive", "triageOutcome", "severity")
+                .doesNotContain("triageDue", "resolveDue", "triageWithin", "epssPocThreshold");
+        assertThat(history.createHistoricDetailQuery().variableUpdates().processInstanceId(instance).list())
+                .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+                .contains("severity").doesNotContain("triageDue", "resolveDue");
         runCleanup();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count())
                 .as("kept while its time to live runs").isOne();
