@@ -48,6 +48,8 @@ public class ThreatIntake {
     private final DeferredStarts starts;
     /** The case starts of the batch under way on this thread, scheduled together at its end. */
     private final ThreadLocal<List<DeferredStarts.Request>> batch = new ThreadLocal<>();
+    /** Whether the batch under way on this thread has checked the reporter's right to open cases. */
+    private final ThreadLocal<Boolean> rightChecked = ThreadLocal.withInitial(() -> false);
 
     ThreatIntake(ThreatService threats, RemediationCases cases, PlatformTransactionManager transactions,
                  DeferredStarts starts) {
@@ -92,6 +94,7 @@ public class ThreatIntake {
                 return result;
             } finally {
                 batch.remove();
+                rightChecked.remove();
             }
         });
     }
@@ -102,6 +105,11 @@ public class ThreatIntake {
             threat = threats.register(report);
         } catch (DuplicateThreatException open) {
             return correlate(threats.get(open.threatId()), report, reportedBy);
+        }
+        if (!rightChecked.get()) {
+            // as the engine would have refused the start in this request; once per batch
+            cases.requireRightToOpen();
+            rightChecked.set(batch.get() != null);
         }
         DeferredStarts.Request start = new DeferredStarts.Request(threat.id(), reportedBy);
         if (batch.get() != null) {

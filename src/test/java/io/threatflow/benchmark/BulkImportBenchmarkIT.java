@@ -35,6 +35,12 @@ import org.junit.jupiter.api.Test;
  */
 class BulkImportBenchmarkIT {
 
+    /** Its own databases: leftovers of an earlier run of this benchmark are dropped, nobody else's. */
+    private static final String PREFIX = "threatflow_bulkbench_";
+
+    /** A scan's findings spread over its hosts, as a network scan finds them. */
+    private static final int HOSTS = 200;
+
     private final int before = Integer.getInteger("benchmark.bulk.before", 100);
     private final int findings = Integer.getInteger("benchmark.bulk.findings", 10_000);
     private final int batchSize = Integer.getInteger("benchmark.bulk.batch", 1000);
@@ -43,10 +49,10 @@ class BulkImportBenchmarkIT {
 
     @Test
     void measureBulkImportAndQueueAsTheBacklogGrows() throws Exception {
-        PostgresDatabase.dropAll(CaseThroughputPostgresBenchmark.PREFIX);
+        PostgresDatabase.dropAll(PREFIX);
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, Object> headlines = new LinkedHashMap<>();
-        try (PostgresDatabase database = PostgresDatabase.createFresh(CaseThroughputPostgresBenchmark.PREFIX);
+        try (PostgresDatabase database = PostgresDatabase.createFresh(PREFIX);
              AppNode node = AppNode.onPostgres("bulk-import", database).start()) {
             AnalystQueue queue = new AnalystQueue(node.baseUrl());
             long waiting = queue.poll().open();
@@ -138,7 +144,7 @@ class BulkImportBenchmarkIT {
         conditions.put("cores", Runtime.getRuntime().availableProcessors());
         conditions.put("loadAverageAtEnd", BenchmarkResults.loadAverage());
         conditions.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        conditions.put("findings", findings + " OCSF Vulnerability Findings, each a distinct CVE on one of two assets, "
+        conditions.put("findings", findings + " OCSF Vulnerability Findings, each a distinct CVE on one of " + HOSTS + " hosts (unknown to the inventory, so registered as unmanaged), "
                 + "in arrays of " + batchSize + " posted one after another as user analyst");
         conditions.put("tasklistQuery", queries + " times, one after another, " + AnalystQueue.DEFINITION);
         conditions.put("tasklistQueryRatio", "p50 with the import's tasks open over p50 with " + before + " open");
@@ -151,6 +157,6 @@ class BulkImportBenchmarkIT {
         return String.format("{\"class_uid\": 2002, \"severity_id\": 3, \"finding_info\": {\"uid\": \"scan-%d\", "
                 + "\"title\": \"Scan finding %d\"}, \"device\": {\"hostname\": \"%s\"}, \"vulnerabilities\": "
                 + "[{\"cve\": {\"uid\": \"CVE-2094-%06d\"}}], \"metadata\": {\"product\": {\"name\": \"Scanner\"}}}",
-                n, n, n % 2 == 0 ? "web-01" : "laptop-0042", 100_000 + n);
+                n, n, String.format("scan-host-%03d.corp", n % HOSTS), 100_000 + n);
     }
 }
