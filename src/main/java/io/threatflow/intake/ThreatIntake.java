@@ -99,13 +99,22 @@ public class ThreatIntake {
         });
     }
 
-    private Outcome registerOrCorrelate(NewThreat report, String reportedBy) {
+    /** Registers the threat and hands it on, or correlates the report to the open threat it describes. */
+    private Outcome registerOr(NewThreat report, String reportedBy, java.util.function.Function<Threat, Outcome> created) {
         Threat threat;
         try {
             threat = threats.register(report);
         } catch (DuplicateThreatException open) {
             return correlate(threats.get(open.threatId()), report, reportedBy);
         }
+        return created.apply(threat);
+    }
+
+    private Outcome registerOrCorrelate(NewThreat report, String reportedBy) {
+        return registerOr(report, reportedBy, threat -> scheduleStart(threat, reportedBy));
+    }
+
+    private Outcome scheduleStart(Threat threat, String reportedBy) {
         if (!rightChecked.get()) {
             // as the engine would have refused the start in this request; once per batch
             cases.requireRightToOpen();
@@ -159,13 +168,7 @@ public class ThreatIntake {
     }
 
     private Outcome openOrCorrelate(NewThreat report, String reportedBy) {
-        Threat threat;
-        try {
-            threat = threats.register(report);
-        } catch (DuplicateThreatException open) {
-            return correlate(threats.get(open.threatId()), report, reportedBy);
-        }
-        return new Outcome(Result.CREATED, threat.id(), cases.open(threat.id()));
+        return registerOr(report, reportedBy, threat -> new Outcome(Result.CREATED, threat.id(), cases.open(threat.id())));
     }
 
     private Outcome correlate(Threat threat, NewThreat report, String reportedBy) {

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -138,12 +137,7 @@ class BulkImportBenchmarkIT {
             headlines.put("bulkImport10kSeconds", total);
             headlines.put("queueP99MsDuringImport", polled.get("p99Ms"));
         }
-        Map<String, Object> conditions = new LinkedHashMap<>();
-        conditions.put("timestamp", Instant.now().toString());
-        conditions.put("database", "PostgreSQL 127.0.0.1:5432, fresh database, profile postgres as shipped");
-        conditions.put("cores", Runtime.getRuntime().availableProcessors());
-        conditions.put("loadAverageAtEnd", BenchmarkResults.loadAverage());
-        conditions.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        Map<String, Object> conditions = BenchmarkResults.postgresConditions();
         conditions.put("findings", findings + " OCSF Vulnerability Findings, each a distinct CVE on one of " + HOSTS + " hosts (unknown to the inventory, so registered as unmanaged), "
                 + "in arrays of " + batchSize + " posted one after another as user analyst");
         conditions.put("tasklistQuery", queries + " times, one after another, " + AnalystQueue.DEFINITION);

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,12 +79,7 @@ class HistoryGrowthBenchmarkIT {
             }
             figures.put("fullHistory", full);
         }
-        Map<String, Object> conditions = new LinkedHashMap<>();
-        conditions.put("timestamp", Instant.now().toString());
-        conditions.put("database", "PostgreSQL 127.0.0.1:5432, fresh database, profile postgres as shipped");
-        conditions.put("cores", Runtime.getRuntime().availableProcessors());
-        conditions.put("loadAverageAtEnd", BenchmarkResults.loadAverage());
-        conditions.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        Map<String, Object> conditions = BenchmarkResults.postgresConditions();
         conditions.put("nodeJvmOptions", "-Xmx512m");
         conditions.put("intake", rate + " requests/s for " + seconds + " s after a 10 s warm-up, open loop");
         conditions.put("tasklistQuery", queries + " times, one after another, " + AnalystQueue.DEFINITION);
