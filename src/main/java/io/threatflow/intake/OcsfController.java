@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,8 +28,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * OCSF 1.x findings (Security, Vulnerability, Compliance and Detection Finding), one or an array. In an
- * array every finding gets its own result, in its own transaction: a bad one loses none of the others, and each
+ * OCSF 1.x findings (Security, Vulnerability, Compliance and Detection Finding), one or an array of at most
+ * {@code threatflow.intake.max-batch-size}. An array is stored in one transaction, every finding in its own savepoint,
+ * and the cases of its new threats start after the commit. Every finding gets its own result: a bad one loses none of
+ * the others, and each
  * result says exactly what became of its finding. A finding that fails on our side is rolled back alone and
  * answered as {@code failed}; the array then answers 207 and its {@code Idempotency-Key} is not kept, so that the
  * same array can be sent again. A finding with status Resolved is the source's word that a threat is gone: it
@@ -65,14 +68,16 @@ class OcsfController {
     private final IdempotentRequests idempotent;
     private final Validator validator;
     private final Clock clock;
+    private final int maxBatchSize;
 
     OcsfController(OcsfFindingMapper mapper, ThreatIntake intake, IdempotentRequests idempotent, Validator validator,
-                   Clock clock) {
+                   Clock clock, @Value("${threatflow.intake.max-batch-size:1000}") int maxBatchSize) {
         this.mapper = mapper;
         this.intake = intake;
         this.idempotent = idempotent;
         this.validator = validator;
         this.clock = clock;
+        this.maxBatchSize = maxBatchSize;
     }
 
     @Operation(summary = "Report OCSF findings",
@@ -90,7 +95,7 @@ class OcsfController {
                     @ApiResponse(responseCode = "200", description = "Array: one result per finding",
                             content = @Content(examples = @ExampleObject(value = """
                     {"created": 1, "duplicates": 0, "rejected": 1, "failed": 0, "results": [
-                      {"index": 0, "status": 201, "result": "created", "threatId": "…", "processInstanceId": "…",
+                      {"index": 0, "status": 201, "result": "created", "threatId": "…",
                        "errors": []},
                       {"index": 1, "status": 400, "result": "rejected", "detail": "The finding names no asset",
                        "errors": [{"field": "device.hostname", "message": "is missing"}]}]}"""))),
@@ -103,6 +108,14 @@ class OcsfController {
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (!body.isObject() && !body.isArray()) {
             throw new InvalidReportException("body", "must be an OCSF finding (a JSON object) or an array of them");
+        }
+        if (body.isArray() && body.size() > maxBatchSize) {
+            ProblemDetail problem = Problems.withErrors(HttpStatus.PAYLOAD_TOO_LARGE, "Too many findings",
+                    "An array holds at most " + maxBatchSize + " findings; this one holds " + body.size()
+                            + ". Send it in parts.",
+                    List.of(new Problems.FieldError("body", "holds more than " + maxBatchSize + " findings")));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         return idempotent.handle(principal.getName(), idempotencyKey, body, () -> body.isArray()
                 ? batch(body, principal.getName())
@@ -123,10 +136,13 @@ class OcsfController {
     }
 
     private ResponseEntity<BatchResult> batch(JsonNode findings, String reportedBy) {
-        List<ItemResult> results = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            results.add(item(i, findings.get(i), reportedBy, true));
-        }
+        List<ItemResult> results = intake.inBatch(() -> {
+            List<ItemResult> items = new ArrayList<>();
+            for (int i = 0; i < findings.size(); i++) {
+                items.add(item(i, findings.get(i), reportedBy, true));
+            }
+            return items;
+        });
         BatchResult batch = new BatchResult(count(results, "created"), count(results, "duplicate"),
                 count(results, REJECTED), count(results, FAILED), results);
         return ResponseEntity.status(batch.failed() == 0 ? HttpStatus.OK : HttpStatus.MULTI_STATUS).body(batch);
@@ -150,7 +166,7 @@ class OcsfController {
             OcsfMapping.Mapped mapped = (OcsfMapping.Mapped) mapping;
             ThreatIntake.Outcome outcome = mapped.resolvedBySource()
                     ? intake.resolvedBySource(mapped.toNewThreat(clock), reportedBy)
-                    : intake.report(mapped.toNewThreat(clock), reportedBy);
+                    : intake.accept(mapped.toNewThreat(clock), reportedBy);
             boolean created = outcome.result() == ThreatIntake.Result.CREATED;
             return new ItemResult(index, created ? 201 : 200, outcome.result().name().toLowerCase(),
                     outcome.threatId(), outcome.processInstanceId(), detail(outcome), List.of());

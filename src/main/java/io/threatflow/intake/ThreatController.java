@@ -42,8 +42,10 @@ class ThreatController {
     }
 
     @Operation(summary = "Report a threat",
-            description = "Opens a remediation case, or correlates the report to the open case of the same threat "
-                    + "(same source + sourceRef, or same asset + type + CVE/port).",
+            description = "Registers the threat and opens its remediation case right after the answer (the case id "
+                    + "then shows in GET /api/threats/{id} as processInstanceId), or correlates the report to the "
+                    + "open threat (same source + sourceRef, or same asset + type + CVE/port). 503 with Retry-After "
+                    + "when the node is at its intake limit: nothing was stored, send it again later.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
                     @ExampleObject(name = "vulnerability", value = """
                             {"title": "Log4Shell on web-01", "type": "VULNERABILITY", "asset": "web-01",
@@ -53,10 +55,9 @@ class ThreatController {
                             {"title": "RDP open to the internet", "type": "EXPOSED_SERVICE",
                              "asset": "legacy-hr-01", "port": 3389, "severity": "HIGH"}""")})),
             responses = {
-                    @ApiResponse(responseCode = "201", description = "A new case", content = @Content(examples =
-                    @ExampleObject(value = """
-                            {"result": "created", "threatId": "9f882c6b-fe9c-4d8b-8765-b665b3f022a8",
-                             "processInstanceId": "49beab46-ea58-11f1-8841-02fc00000001"}"""))),
+                    @ApiResponse(responseCode = "201", description = "A new threat, stored; its case starts after "
+                            + "the answer", content = @Content(examples = @ExampleObject(value = """
+                            {"result": "created", "threatId": "9f882c6b-fe9c-4d8b-8765-b665b3f022a8"}"""))),
                     @ApiResponse(responseCode = "200", description = "The threat is open already: correlated",
                             content = @Content(examples = @ExampleObject(value = """
                             {"result": "duplicate", "threatId": "9f882c6b-fe9c-4d8b-8765-b665b3f022a8",
@@ -68,13 +69,15 @@ class ThreatController {
                              "errors": [{"field": "port", "message": "must be less than or equal to 65535"}]}"""))),
                     @ApiResponse(responseCode = "401", description = "No or wrong credentials"),
                     @ApiResponse(responseCode = "413", description = "Body over the configured limit"),
-                    @ApiResponse(responseCode = "415", description = "Not application/json")})
+                    @ApiResponse(responseCode = "415", description = "Not application/json"),
+                    @ApiResponse(responseCode = "503", description = "Intake at its limit: nothing stored, send it "
+                            + "again after Retry-After seconds")})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> report(@Valid @RequestBody ThreatReport report, Principal principal,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         var threat = report.toNewThreat(clock);
         return idempotent.handle(principal.getName(), idempotencyKey, report, () -> {
-            ThreatIntake.Outcome outcome = intake.report(threat, principal.getName());
+            ThreatIntake.Outcome outcome = intake.accept(threat, principal.getName());
             Reported body = Reported.of(outcome);
             return outcome.result() == ThreatIntake.Result.CREATED
                     ? ResponseEntity.created(URI.create("/api/threats/" + outcome.threatId())).body(body)

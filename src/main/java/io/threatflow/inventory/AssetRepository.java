@@ -44,6 +44,23 @@ public class AssetRepository {
         return byIp.size() == 1 ? Optional.of(byIp.get(0)) : Optional.empty();
     }
 
+    /**
+     * The id of the asset {@link #findByName} finds, without loading its ports, findings and tags: the intake
+     * looks an asset up for every report, and a host with thousands of findings must not make each look-up read
+     * them all.
+     */
+    public Optional<String> findIdByName(String name) {
+        String key = Text.strip(name).toLowerCase(Locale.ROOT);
+        Optional<String> byHostname = jdbc.sql("select id from asset where hostname = :hostname")
+                .param("hostname", key).query(String.class).optional();
+        if (byHostname.isPresent()) {
+            return byHostname;
+        }
+        List<String> byIp = jdbc.sql("select id from asset where ip_address = :ip fetch first 2 rows only")
+                .param("ip", key).query(String.class).list();
+        return byIp.size() == 1 ? Optional.of(byIp.get(0)) : Optional.empty();
+    }
+
     /** Looks an asset up by hostname, case-insensitive (hostnames are stored lower-case). */
     public Optional<Asset> findByHostname(String hostname) {
         return jdbc.sql("select * from asset where hostname = :hostname")

@@ -22,6 +22,16 @@ public class InventoryService {
         return assets.findByName(name);
     }
 
+    /** The id of the asset {@link #findByName} finds, read without the asset's ports, findings and tags. */
+    public Optional<String> findIdByName(String name) {
+        return assets.findIdByName(name);
+    }
+
+    /** The id of the asset {@link #resolve} returns, read without the asset's ports, findings and tags. */
+    public String resolveId(String name) {
+        return assets.findIdByName(name).orElseGet(() -> resolve(name).id());
+    }
+
     public Optional<Asset> find(String assetId) {
         return assets.findById(assetId);
     }

@@ -1,5 +1,6 @@
 package io.threatflow.remediation;
 
+import io.threatflow.engine.Actors;
 import io.threatflow.engine.ApplicationInput;
 import io.threatflow.engine.AsEngine;
 import io.threatflow.engine.ProcessVariable;
@@ -11,7 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,6 +30,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -81,12 +89,20 @@ public class RemediationCases {
     private final HistoryService history;
     private final TaskService tasks;
     private final AsEngine asEngine;
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final boolean authorizationEnabled;
 
-    RemediationCases(RuntimeService runtime, HistoryService history, TaskService tasks, AsEngine asEngine) {
+    RemediationCases(RuntimeService runtime, HistoryService history, TaskService tasks, AsEngine asEngine,
+                     IdentityService identity, AuthorizationService authorizations,
+                     @Value("${camunda.bpm.authorization.enabled:false}") boolean authorizationEnabled) {
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
         this.asEngine = asEngine;
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.authorizationEnabled = authorizationEnabled;
     }
 
     /** The open user tasks of every case of the threat (remediation and mitigation), oldest first. */
@@ -139,6 +155,31 @@ public class RemediationCases {
     private static OpenTask openTask(Task task) {
         return new OpenTask(task.getId(), task.getName(), task.getAssignee(), instant(task.getCreateTime()),
                 instant(task.getDueDate()), task.getProcessInstanceId());
+    }
+
+    /**
+     * Refuses, as the engine would refuse {@link #open}, a current user who may not start remediation cases; checked
+     * before a case is opened later on the user's behalf ({@code engine.DeferredStarts}), so that the report is refused
+     * at once instead. Nothing to check without an authenticated user or with authorization off.
+     *
+     * @throws AuthorizationException naming the user and the permission missing
+     */
+    public void requireRightToOpen() {
+        Optional<Actors.Actor> user = Actors.authenticated(identity);
+        if (!authorizationEnabled || user.isEmpty()) {
+            return;
+        }
+        String userId = user.get().userId();
+        List<String> groups = user.get().groupIds();
+        if (!authorizations.isUserAuthorized(userId, groups, Permissions.CREATE, Resources.PROCESS_INSTANCE)) {
+            throw new AuthorizationException(userId, Permissions.CREATE.getName(),
+                    Resources.PROCESS_INSTANCE.resourceName(), null);
+        }
+        if (!authorizations.isUserAuthorized(userId, groups, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                Resources.PROCESS_DEFINITION, RemediationProcess.KEY)) {
+            throw new AuthorizationException(userId, ProcessDefinitionPermissions.CREATE_INSTANCE.getName(),
+                    Resources.PROCESS_DEFINITION.resourceName(), RemediationProcess.KEY);
+        }
     }
 
     /**

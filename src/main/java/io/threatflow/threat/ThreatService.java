@@ -1,7 +1,6 @@
 package io.threatflow.threat;
 
 import io.threatflow.Text;
-import io.threatflow.inventory.Asset;
 import io.threatflow.inventory.InventoryService;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +52,7 @@ public class ThreatService {
     }
 
     private Optional<Threat> findOpenDuplicate(NewThreat report) {
-        String assetId = inventory.findByName(report.assetName()).map(Asset::id).orElse(null);
+        String assetId = inventory.findIdByName(report.assetName()).orElse(null);
         return fingerprints.findThreat(Fingerprints.of(report, assetId)).flatMap(threats::findById);
     }
 
@@ -70,14 +69,14 @@ public class ThreatService {
         findOpenDuplicate(report).ifPresent(open -> {
             throw new DuplicateThreatException(open.id());
         });
-        Asset asset = inventory.resolve(report.assetName());
+        String assetId = inventory.resolveId(report.assetName());
         Threat threat = new Threat(UUID.randomUUID().toString(), Text.strip(report.title()), report.description(),
-                report.type(), null, report.reportedSeverity(), false, asset.id(),
+                report.type(), null, report.reportedSeverity(), false, assetId,
                 Text.strip(report.assetName()), report.cve(), report.port(), report.source(), report.sourceRef(),
                 ThreatStatus.OPEN, null, clock.instant(), report.detectedAt(), Map.of(), report.dryRun() || nodeDryRun);
         threats.insert(threat);
         threats.insertEvidence(threat.id(), report.evidence());
-        fingerprints.insert(threat.id(), Fingerprints.of(report, asset.id()));
+        fingerprints.insert(threat.id(), Fingerprints.of(report, assetId));
         recordFinding(threat);
         events.publishEvent(new ThreatRegistered(threat.id(), threat.type(), threat.reportedSeverity(),
                 threat.reportedAt(), threat.dryRun()));

@@ -18,16 +18,23 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses an /api request body over {@code threatflow.intake.max-body-size} (default 1 MiB) with 413,
- * before anything parses it; a chunked body is read up to the limit and no further.
+ * Refuses an /api request body over {@code threatflow.intake.max-body-size} (default 1 MiB; for an OCSF batch
+ * {@code threatflow.intake.max-batch-body-size}, default 16 MiB) with 413, before anything parses it; a chunked body
+ * is read up to the limit and no further.
  */
 @Component
 class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    /** Where a batch of findings is posted (intake.OcsfController), which may be larger than any other body. */
+    private static final String BATCH_PATH = "/api/findings/ocsf";
 
-    BodySizeLimit(@Value("${threatflow.intake.max-body-size:1MB}") DataSize limit) {
-        this.limit = limit.toBytes();
+    private final long bodyLimit;
+    private final long batchLimit;
+
+    BodySizeLimit(@Value("${threatflow.intake.max-body-size:1MB}") DataSize limit,
+                  @Value("${threatflow.intake.max-batch-body-size:16MB}") DataSize batchLimit) {
+        this.bodyLimit = limit.toBytes();
+        this.batchLimit = batchLimit.toBytes();
     }
 
     @Override
@@ -38,9 +45,10 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = BATCH_PATH.equals(request.getRequestURI()) ? batchLimit : bodyLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
             return;
         }
         if (declared >= 0) {
@@ -49,13 +57,14 @@ class BodySizeLimit extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body.length > limit) {
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit)
+            throws IOException {
         ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                 "The request body is larger than " + limit + " bytes");
         problem.setInstance(URI.create(request.getRequestURI()));

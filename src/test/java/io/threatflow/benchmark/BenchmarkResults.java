@@ -62,6 +62,17 @@ final class BenchmarkResults {
     }
 
     /** The 1, 5 and 15 minute load averages (Linux): other work on the machine shows in every figure. */
+    /** When and where a benchmark against PostgreSQL ran: time, database, cores, load, JVM. */
+    static Map<String, Object> postgresConditions() {
+        Map<String, Object> conditions = new java.util.LinkedHashMap<>();
+        conditions.put("timestamp", java.time.Instant.now().toString());
+        conditions.put("database", "PostgreSQL 127.0.0.1:5432, fresh database, profile postgres as shipped");
+        conditions.put("cores", Runtime.getRuntime().availableProcessors());
+        conditions.put("loadAverageAtEnd", loadAverage());
+        conditions.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        return conditions;
+    }
+
     static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");

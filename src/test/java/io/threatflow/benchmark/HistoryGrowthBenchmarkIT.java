@@ -4,18 +4,11 @@ import io.threatflow.testing.ApiClient;
 import io.threatflow.testing.AppNode;
 import io.threatflow.testing.PatchCases;
 import io.threatflow.testing.PostgresDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * What a growing history costs, on PostgreSQL: intake latency at a fixed rate and the time of the query Tasklist
@@ -38,10 +30,10 @@ import org.junit.jupiter.api.Test;
  * <p>System properties: benchmark.history.cases (100000), benchmark.history.templates (20 real cases),
  * benchmark.history.rate (200 requests/s), benchmark.history.seconds (30), benchmark.history.queries (30, after 5
  * not counted).
+ * <p>Opt-in, as it takes about ten minutes: {@code mvn -Pbenchmark verify -Dbenchmark.history=true}.
  */
+@EnabledIfSystemProperty(named = "benchmark.history", matches = "true")
 class HistoryGrowthBenchmarkIT {
-
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final int historyCases = Integer.getInteger("benchmark.history.cases", 100_000);
     private final int templates = Integer.getInteger("benchmark.history.templates", 20);
@@ -87,16 +79,10 @@ class HistoryGrowthBenchmarkIT {
             }
             figures.put("fullHistory", full);
         }
-        Map<String, Object> conditions = new LinkedHashMap<>();
-        conditions.put("timestamp", Instant.now().toString());
-        conditions.put("database", "PostgreSQL 127.0.0.1:5432, fresh database, profile postgres as shipped");
-        conditions.put("cores", Runtime.getRuntime().availableProcessors());
-        conditions.put("loadAverageAtEnd", BenchmarkResults.loadAverage());
-        conditions.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        Map<String, Object> conditions = BenchmarkResults.postgresConditions();
         conditions.put("nodeJvmOptions", "-Xmx512m");
         conditions.put("intake", rate + " requests/s for " + seconds + " s after a 10 s warm-up, open loop");
-        conditions.put("tasklistQuery", queries + " times, one after another, as user analyst: POST /engine-rest/filter/"
-                + "{Analyst tasks}/list?firstResult=0&maxResults=15 (HAL, sorted by created desc) and GET .../count");
+        conditions.put("tasklistQuery", queries + " times, one after another, " + AnalystQueue.DEFINITION);
         figures.put("conditions", conditions);
         BenchmarkResults.merge("historyGrowth-postgresql", Map.of(), figures);
         System.out.println("\n=== ThreatFlow as history grows (PostgreSQL) ===\n" + summary(figures));
@@ -139,45 +125,7 @@ class HistoryGrowthBenchmarkIT {
     }
 
     private Map<String, Object> taskQueries(AppNode node) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("analyst:" + ApiClient.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        String filters = client.send(HttpRequest.newBuilder(URI.create(node.baseUrl()
-                        + "/engine-rest/filter?resourceType=Task&name=" + "Analyst%20tasks")).header("Authorization", auth).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher id = ID.matcher(filters);
-        if (!id.find()) {
-            throw new IllegalStateException("no 'Analyst tasks' filter: " + filters);
-        }
-        URI list = URI.create(node.baseUrl() + "/engine-rest/filter/" + id.group(1) + "/list?firstResult=0&maxResults=15");
-        URI count = URI.create(node.baseUrl() + "/engine-rest/filter/" + id.group(1) + "/count");
-        List<Long> micros = new ArrayList<>();
-        long open = -1;
-        for (int i = 0; i < queries + 5; i++) {
-            long start = System.nanoTime();
-            HttpResponse<String> page = client.send(HttpRequest.newBuilder(list).header("Authorization", auth)
-                    .header("Accept", "application/hal+json").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> total = client.send(HttpRequest.newBuilder(count).header("Authorization", auth).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            long elapsed = (System.nanoTime() - start) / 1000;
-            if (page.statusCode() != 200 || total.statusCode() != 200) {
-                throw new IllegalStateException("task query answered " + page.statusCode() + "/" + total.statusCode()
-                        + ": " + page.body());
-            }
-            if (i >= 5) {
-                micros.add(elapsed);
-            }
-            open = Long.parseLong(total.body().replaceAll("\\D", ""));
-        }
-        micros.sort(null);
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("openTasksInQueue", open);
-        f.put("p50Ms", BenchmarkResults.round(BenchmarkResults.percentile(micros, 50) / 1000.0));
-        f.put("p99Ms", BenchmarkResults.round(BenchmarkResults.percentile(micros, 99) / 1000.0));
-        f.put("maxMs", BenchmarkResults.round(micros.get(micros.size() - 1) / 1000.0));
-        return f;
+        return new AnalystQueue(node.baseUrl()).measure(queries);
     }
 
     private static Map<String, Object> history(PostgresDatabase database) throws Exception {

@@ -23,12 +23,14 @@ import org.HdrHistogram.Histogram;
  * Sends {@code POST /api/threats} at a fixed rate from this JVM to a separate application process, open loop:
  * request i is due at start + i / rate whether or not the earlier ones have been answered, so a slow answer
  * never lowers the rate, and its latency is counted from the moment it was due (no coordinated omission).
- * A request that is not answered 201 within the timeout is an error.
+ * A request answered 503 or 429 is refused (counted apart, with whether it named a Retry-After); any other answer
+ * than 201 within the timeout is an error.
  */
 final class OpenLoopLoad {
 
-    record Result(int rate, int seconds, long sent, long created, long errors, Map<String, Long> errorsByKind,
-                  Histogram latency, Histogram serviceTime, double achievedRate) {
+    record Result(int rate, int seconds, long sent, long created, long refused, long refusedWithRetryAfter,
+                  long errors, Map<String, Long> errorsByKind, Histogram latency, Histogram serviceTime,
+                  Histogram refusedLatency, double achievedRate) {
 
         Map<String, Object> figures() {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -37,6 +39,12 @@ final class OpenLoopLoad {
             f.put("achievedRatePerSecond", BenchmarkResults.round(achievedRate));
             f.put("sent", sent);
             f.put("created", created);
+            f.put("refused", refused);
+            f.put("refusedWithRetryAfter", refusedWithRetryAfter);
+            if (refused > 0) {
+                f.put("refusedP99Ms", millis(refusedLatency, 99));
+                f.put("refusedMaxMs", BenchmarkResults.round(refusedLatency.getMaxValue() / 1000.0));
+            }
             f.put("errors", errors);
             f.put("errorsByKind", errorsByKind);
             f.put("latencyDefinition", "from the moment the request was due (open-loop schedule) to the last byte of the answer");
@@ -53,6 +61,11 @@ final class OpenLoopLoad {
 
         double p99Ms() {
             return millis(latency, 99);
+        }
+
+        /** Every request not answered 201: refusals and errors. */
+        long notCreated() {
+            return refused + errors;
         }
 
         private static double millis(Histogram histogram, double percentile) {
@@ -78,7 +91,10 @@ final class OpenLoopLoad {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
         Histogram serviceTime = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
+        Histogram refusedLatency = new Histogram(TimeUnit.MINUTES.toMicros(2), 3);
         AtomicLong created = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong refusedWithRetryAfter = new AtomicLong();
         Map<String, AtomicLong> errors = new java.util.concurrent.ConcurrentHashMap<>();
         int total = rate * seconds;
         long periodNanos = 1_000_000_000L / rate;
@@ -107,6 +123,14 @@ final class OpenLoopLoad {
                             k -> new AtomicLong()).incrementAndGet();
                 } else if (response.statusCode() == 201) {
                     created.incrementAndGet();
+                } else if (response.statusCode() == 503 || response.statusCode() == 429) {
+                    refused.incrementAndGet();
+                    if (response.headers().firstValue("Retry-After").isPresent()) {
+                        refusedWithRetryAfter.incrementAndGet();
+                    }
+                    synchronized (latency) {
+                        refusedLatency.recordValue(Math.max(0, (now - due) / 1000));
+                    }
                 } else {
                     errors.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong()).incrementAndGet();
                 }
@@ -120,7 +144,7 @@ final class OpenLoopLoad {
         Map<String, Long> byKind = new TreeMap<>();
         errors.forEach((kind, count) -> byKind.put(kind, count.get()));
         long errorCount = byKind.values().stream().mapToLong(Long::longValue).sum();
-        return new Result(rate, seconds, total, created.get(), errorCount, byKind, latency, serviceTime,
-                total / sendingSeconds);
+        return new Result(rate, seconds, total, created.get(), refused.get(), refusedWithRetryAfter.get(), errorCount,
+                byKind, latency, serviceTime, refusedLatency, total / sendingSeconds);
     }
 }

@@ -30,11 +30,14 @@ import org.junit.jupiter.api.Test;
  * only the demo password is set): the time from JVM start to every webapp answering, resident memory after
  * start, after 1,000 cases driven through the API to their end, and after the intake run; then the intake's
  * latency at a fixed rate ({@link OpenLoopLoad}) from this JVM, a separate process. Asserts nothing about time;
- * adds {@code startupSeconds}, {@code rssMbAfter1000}, {@code intakeP99Ms} and {@code intakeErrors} to
- * target/benchmark/results.json. Runs only with {@code mvn -Pbenchmark verify}.
+ * then how long the job executor takes to start every accepted case, and the same load at twice the rate, whose
+ * answers should be quick refusals (503 with Retry-After) with no report answered 201 lost. Adds
+ * {@code startupSeconds}, {@code rssMbAfter1000}, {@code intakeP99Ms}, {@code intakeErrors}, {@code intakeDrainSeconds}
+ * and the overload figures to target/benchmark/results.json. Runs only with {@code mvn -Pbenchmark verify}.
  *
  * <p>System properties: benchmark.intake.rate (200 requests/s), benchmark.intake.seconds (60),
- * benchmark.intake.warmup.seconds (15), benchmark.memory.cases (1000), benchmark.jvm (JVM options of the node,
+ * benchmark.intake.warmup.seconds (15), benchmark.overload.seconds (20, at twice the rate),
+ * benchmark.drain.limit.seconds (900), benchmark.memory.cases (1000), benchmark.jvm (JVM options of the node,
  * space separated; the benchmark profile passes the pom's {@code threatflow.jvm}, the options docs/operations.md tells an
  * operator to run a node with; empty runs the JVM with its own defaults).
  */
@@ -45,6 +48,8 @@ class PackagedAppBenchmarkIT {
     private final int rate = Integer.getInteger("benchmark.intake.rate", 200);
     private final int seconds = Integer.getInteger("benchmark.intake.seconds", 60);
     private final int warmupSeconds = Integer.getInteger("benchmark.intake.warmup.seconds", 15);
+    private final int overloadSeconds = Integer.getInteger("benchmark.overload.seconds", 20);
+    private final int drainLimitSeconds = Integer.getInteger("benchmark.drain.limit.seconds", 900);
     private final int memoryCases = Integer.getInteger("benchmark.memory.cases", 1000);
     private final List<String> jvm = Arrays.stream(System.getProperty("benchmark.jvm", "").trim().split("\\s+"))
             .filter(option -> !option.isEmpty()).toList();
@@ -81,13 +86,36 @@ class PackagedAppBenchmarkIT {
             memory.put("rssMbAfter" + memoryCases, rssMb(node.pid()));
 
             OpenLoopLoad load = new OpenLoopLoad(node.baseUrl(), "analyst", ApiClient.PASSWORD, Duration.ofSeconds(10));
+            AnalystQueue queue = new AnalystQueue(node.baseUrl());
+            long waitingBefore = queue.poll().open();
             AtomicInteger reports = new AtomicInteger();
             OpenLoopLoad.Result warmup = load.run(rate, warmupSeconds, n -> report("warmup", reports.getAndIncrement()));
             OpenLoopLoad.Result measured = load.run(rate, seconds, n -> report("measured", reports.getAndIncrement()));
+            long expected = waitingBefore + warmup.created() + measured.created();
+            double drain = queue.awaitOpen(drainLimitSeconds, expected);
             Map<String, Object> intake = measured.figures();
             intake.put("warmup", warmup.figures());
-            intake.put("request", "POST /api/threats, HTTP Basic (user analyst), a distinct VULNERABILITY each: every request starts a case");
+            intake.put("request", "POST /api/threats, HTTP Basic (user analyst), a distinct VULNERABILITY each: every "
+                    + "request starts a case, after the answer");
+            intake.put("drainSeconds", drain);
+            intake.put("drainDefinition", "from the last answer of the measured run until every case accepted in the "
+                    + "warm-up and the run waits at triage (the analysts' queue count, polled)");
             figures.put("intake", intake);
+
+            OpenLoopLoad.Result overload = load.run(2 * rate, overloadSeconds,
+                    n -> report("overload", reports.getAndIncrement()));
+            expected += overload.created();
+            double overloadDrain = queue.awaitOpen(drainLimitSeconds, expected);
+            long waiting = queue.poll().open();
+            Map<String, Object> over = overload.figures();
+            over.put("request", "as above, at twice the rate");
+            over.put("drainSeconds", overloadDrain);
+            over.put("casesWaitingAtTriage", waiting);
+            over.put("casesExpected", expected);
+            over.put("lostReports", Math.max(0, expected - waiting));
+            over.put("lostDefinition", "reports answered 201 (in all runs) whose case does not wait at triage after "
+                    + "the drain");
+            figures.put("overload", over);
             memory.put("rssMbAfterIntake", rssMb(node.pid()));
             memory.put("definition", "VmRSS of the application's JVM from /proc/<pid>/status");
             figures.put("memory", memory);
@@ -95,7 +123,11 @@ class PackagedAppBenchmarkIT {
 
             Map<String, Object> headlines = new LinkedHashMap<>();
             headlines.put("intakeP99Ms", measured.p99Ms());
-            headlines.put("intakeErrors", measured.errors());
+            headlines.put("intakeErrors", measured.notCreated());
+            headlines.put("intakeDrainSeconds", drain);
+            headlines.put("overloadRefused", overload.refused());
+            headlines.put("overloadP99Ms", overload.p99Ms());
+            headlines.put("overloadLostReports", Math.max(0, expected - waiting));
             headlines.put("startupSeconds", BenchmarkResults.round(startup));
             headlines.put("rssMbAfter1000", memory.get("rssMbAfter" + memoryCases));
             BenchmarkResults.merge("packagedApp-h2-file", headlines, figures);
@@ -195,8 +227,14 @@ class PackagedAppBenchmarkIT {
         ((Map<String, Object>) figures.get("memory")).forEach((key, value) -> out.append(String.format(row, key, value)));
         out.append(String.format(row, "intake rate (target / achieved)", intake.get("targetRatePerSecond") + " / "
                 + intake.get("achievedRatePerSecond")));
-        for (String key : List.of("sent", "created", "errors", "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs")) {
+        for (String key : List.of("sent", "created", "refused", "errors", "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs",
+                "drainSeconds")) {
             out.append(String.format(row, "intake " + key, intake.get(key)));
+        }
+        Map<String, Object> overload = (Map<String, Object>) figures.get("overload");
+        for (String key : List.of("targetRatePerSecond", "created", "refused", "refusedWithRetryAfter", "errors",
+                "p99Ms", "refusedP99Ms", "drainSeconds", "lostReports")) {
+            out.append(String.format(row, "overload " + key, overload.get(key)));
         }
         out.append("results: ").append(BenchmarkResults.FILE.toAbsolutePath()).append('\n');
         System.out.println(out);

@@ -38,6 +38,8 @@ class IntakeDeduplicationHttpTest {
     TestRestTemplate http;
     @Autowired
     InventoryService inventory;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ApiClient analyst;
     RawApi raw;
@@ -62,8 +64,8 @@ class IntakeDeduplicationHttpTest {
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody()).containsEntry("result", "duplicate")
-                .containsEntry("threatId", created.getBody().get("threatId"))
-                .containsEntry("processInstanceId", created.getBody().get("processInstanceId"));
+                .containsEntry("threatId", created.getBody().get("threatId"));
+        assertOneCase((String) created.getBody().get("threatId"));
         assertThat(total("asset=intake-dedup-ref.corp")).isEqualTo(1);
         assertThat(total("asset=intake-dedup-ref-other-name.corp")).isZero();
         assertThat(sightings((String) created.getBody().get("threatId"))).singleElement().satisfies(sighting -> {
@@ -154,7 +156,8 @@ class IntakeDeduplicationHttpTest {
         assertThat(recurrence.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(recurrence.getBody()).containsEntry("result", "created");
         assertThat(recurrence.getBody().get("threatId")).isNotEqualTo(threatId);
-        assertThat(recurrence.getBody().get("processInstanceId")).isNotEqualTo(first.getBody().get("processInstanceId"));
+        assertThat(analyst.awaitCase((String) recurrence.getBody().get("threatId")))
+                .isNotEqualTo(analyst.threat(threatId).get("processInstanceId"));
         assertThat(total("asset=intake-dedup-recur.corp")).isEqualTo(2);
         assertThat(total("asset=intake-dedup-recur.corp&status=OPEN")).isEqualTo(1);
         assertThat(total("asset=intake-dedup-recur.corp&status=FALSE_POSITIVE")).isEqualTo(1);
@@ -174,6 +177,7 @@ class IntakeDeduplicationHttpTest {
 
         assertOneCreatedRestDuplicates(answers);
         String threatId = (String) answers.get(0).json().get("threatId");
+        assertOneCase(threatId);
         assertThat(total("asset=intake-dedup-race.corp")).isEqualTo(1);
         assertThat(sightings(threatId)).hasSize(RACERS - 1);
     }
@@ -187,6 +191,7 @@ class IntakeDeduplicationHttpTest {
 
         assertOneCreatedRestDuplicates(answers);
         assertThat(total("asset=intake-dedup-race-obs.corp")).isEqualTo(1);
+        assertOneCase((String) answers.get(0).json().get("threatId"));
     }
 
     /**
@@ -217,6 +222,7 @@ class IntakeDeduplicationHttpTest {
         List<Answer> answers = Race.of(2, i -> raw.postJson("/api/threats", report, "Idempotency-Key", "intake-dedup-key-" + i));
 
         assertOneCreatedRestDuplicates(answers);
+        assertOneCase((String) answers.get(0).json().get("threatId"));
         assertThat(answers).allSatisfy(a -> assertThat(a.header("Idempotent-Replayed")).isNull());
         assertThat(total("asset=intake-dedup-race-keys.corp")).isEqualTo(1);
 
@@ -245,8 +251,13 @@ class IntakeDeduplicationHttpTest {
         assertThat(answers).extracting(a -> a.json().get("result"))
                 .containsOnly("created", "duplicate").filteredOn("created"::equals).hasSize(1);
         assertThat(answers).extracting(a -> a.json().get("threatId")).containsOnly(answers.get(0).json().get("threatId"));
-        assertThat(answers).extracting(a -> a.json().get("processInstanceId"))
-                .containsOnly(answers.get(0).json().get("processInstanceId"));
+    }
+
+    /** The threat's case has started, and it is the only one of the threat. */
+    private void assertOneCase(String threatId) {
+        analyst.awaitCase(threatId);
+        assertThat(jdbc.sql("select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = :threat and PARENT_ID_ is null")
+                .param("threat", threatId).query(Long.class).single()).isEqualTo(1);
     }
 
     private long total(String query) {

@@ -72,7 +72,7 @@ class IntakeOcsfHttpTest {
                 .containsEntry("severity", "MEDIUM")
                 .containsEntry("knownExploited", false)
                 .containsEntry("detectedAt", "2024-01-26T22:19:14Z")
-                .containsEntry("processInstanceId", answer.json().get("processInstanceId"));
+                .hasEntrySatisfying("processInstanceId", caseId -> assertThat(caseId).isNotNull());
 
         Answer again = analyst.post("/api/findings/ocsf", finding.toString());
         assertThat(again.status()).isEqualTo(200);
@@ -287,6 +287,48 @@ class IntakeOcsfHttpTest {
             assertThat(answer.errorFields()).containsExactly("time");
         }
         assertThat(threatsStoredFor("intake-ocsf-time")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldStoreEachFindingOnce_andStartOneCaseEach_whenTheSameBatchIsSentConcurrently() throws Exception {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) {
+            batch.append(i == 0 ? "" : ",").append(finding("intake-ocsf-race-" + i, "CVE-2099-4410" + i));
+        }
+        String body = batch.append(']').toString();
+
+        List<Answer> answers = io.threatflow.testing.Race.of(3, i -> analyst.post("/api/findings/ocsf", body));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as("%s", a).isEqualTo(200));
+        assertThat(answers).extracting(a -> ((Number) a.json().get("created")).intValue()).as("created in all answers")
+                .satisfies(created -> assertThat(created.stream().mapToInt(Integer::intValue).sum()).isEqualTo(10));
+        for (int i = 0; i < 10; i++) {
+            List<String> stored = threatsStoredFor("intake-ocsf-race-" + i);
+            assertThat(stored).as("finding %d", i).hasSize(1);
+            int index = i;
+            assertThat(answers).extracting(a -> ((List<Map<String, Object>>) a.json().get("results")).get(index)
+                    .get("threatId")).as("every answer names the one threat").containsOnly(stored.get(0));
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                    "select process_instance_id from threat where id = ?").param(stored.get(0)).query(String.class)
+                    .optional().isPresent());
+            assertThat(jdbc.sql("select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ? and PARENT_ID_ is null")
+                    .param(stored.get(0)).query(Long.class).single()).as("cases of finding %d", i).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldRefuseAnArrayOverTheLimit_namingTheLimit_andStoreNothing() {
+        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(1001,
+                finding("intake-ocsf-too-many", "CVE-2099-44200"))) + "]";
+
+        Answer answer = analyst.post("/api/findings/ocsf", tooMany);
+
+        assertThat(answer.status()).as("%s", answer).isEqualTo(413);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.json().get("detail")).asString().contains("at most 1000 findings").contains("holds 1001");
+        assertThat(answer.errorFields()).containsExactly("body");
+        assertThat(threatsStoredFor("intake-ocsf-too-many")).isEmpty();
     }
 
     /** A vulnerability finding of the given id on host {@code <id>.corp}. */

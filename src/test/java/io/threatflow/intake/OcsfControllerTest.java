@@ -23,16 +23,17 @@ class OcsfControllerTest {
     private final ThreatIntake intake = mock(ThreatIntake.class);
     private final IdempotentRequests idempotent = mock(IdempotentRequests.class);
     private final OcsfController controller = new OcsfController(new OcsfFindingMapper(java.time.Clock.systemUTC()),
-            intake, idempotent, Validation.buildDefaultValidatorFactory().getValidator(), java.time.Clock.systemUTC());
+            intake, idempotent, Validation.buildDefaultValidatorFactory().getValidator(), java.time.Clock.systemUTC(), 3);
 
     @Test
     void shouldAnswerMultiStatus_andGoOnWithTheOthers_whenOneFindingFailsOnOurSide() throws Exception {
         when(idempotent.handle(any(), any(), any(), any()))
                 .thenAnswer(call -> call.<Supplier<ResponseEntity<?>>>getArgument(3).get());
-        when(intake.report(argThat(report -> report != null && !report.assetName().startsWith("broken")), eq("scanner")))
+        when(intake.inBatch(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+        when(intake.accept(argThat(report -> report != null && !report.assetName().startsWith("broken")), eq("scanner")))
                 .thenAnswer(call -> new ThreatIntake.Outcome(ThreatIntake.Result.CREATED, "threat-of-"
-                        + call.<io.threatflow.threat.NewThreat>getArgument(0).assetName(), "case"));
-        when(intake.report(argThat(report -> report != null && report.assetName().startsWith("broken")), eq("scanner")))
+                        + call.<io.threatflow.threat.NewThreat>getArgument(0).assetName(), null));
+        when(intake.accept(argThat(report -> report != null && report.assetName().startsWith("broken")), eq("scanner")))
                 .thenThrow(new DataAccessResourceFailureException("connection lost"));
         JsonNode batch = new ObjectMapper().readTree("[" + finding("good-1") + "," + finding("broken-2") + ","
                 + finding("good-3") + "]");
@@ -49,6 +50,19 @@ class OcsfControllerTest {
         assertThat(result.results().get(1).threatId()).isNull();
         assertThat(result.results().get(1).detail()).contains("send it again").doesNotContain("connection lost");
         assertThat(result.results().get(2).threatId()).isEqualTo("threat-of-good-3.corp");
+    }
+
+    @Test
+    void shouldRefuseAnArrayOverTheLimit_naming_it_beforeStoringAnything() throws Exception {
+        JsonNode batch = new ObjectMapper().readTree("[" + finding("a") + "," + finding("b") + "," + finding("c") + ","
+                + finding("d") + "]");
+
+        ResponseEntity<?> answer = controller.report(batch, principal(), null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(((org.springframework.http.ProblemDetail) answer.getBody()).getDetail())
+                .contains("at most 3 findings").contains("holds 4");
+        org.mockito.Mockito.verifyNoInteractions(intake, idempotent);
     }
 
     private static String finding(String host) {

@@ -152,7 +152,8 @@ class RemediationProcessTest {
         Mocks.register("escalateStalledAction", escalateStalledAction);
         Mocks.register("recordValidation", new RecordValidationListener());
         cases = new RemediationCases(runtimeService(), historyService(), taskService(),
-                new AsEngine((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
+                new AsEngine((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()),
+                engine.getIdentityService(), engine.getAuthorizationService(), false);
     }
 
     /** The engine's clock, as the application's {@code Clock} bean reads it. */

@@ -40,11 +40,19 @@ public class ApiClient {
         return http.exchange(path, HttpMethod.GET, null, JSON);
     }
 
-    /** Reports a threat and returns its id. */
+    /** Reports a threat, waits until its case has started (after the answer), and returns the threat's id. */
     public String report(Map<String, Object> threat) {
         ResponseEntity<Map<String, Object>> response = post("/api/threats", threat);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return (String) response.getBody().get("threatId");
+        String threatId = (String) response.getBody().get("threatId");
+        awaitCase(threatId);
+        return threatId;
+    }
+
+    /** Waits until the accepted threat's case has started, and returns the case's process instance id. */
+    public String awaitCase(String threatId) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> (String) threat(threatId).get("processInstanceId"), id -> id != null);
     }
 
     public Map<String, Object> threat(String threatId) {

@@ -35,7 +35,7 @@ class DryRunRegistrationTest {
     @ParameterizedTest(name = "report asks {0}, node set {1}: dry run {2}")
     @CsvSource({"false, false, false", "true, false, true", "false, true, true", "true, true, true"})
     void shouldRegisterADryRun_whenTheReportOrTheNodeAsksForIt(boolean asked, boolean nodeSet, boolean dryRun) {
-        when(inventory.resolve("legacy-hr-01")).thenReturn(asset().build());
+        when(inventory.resolveId("legacy-hr-01")).thenReturn(asset().build().id());
 
         node.withPropertyValues("threatflow.connectors.dry-run=" + nodeSet).run(app -> {
             Threat registered = app.getBean(ThreatService.class).register(new NewThreat("RDP exposed",
