@@ -231,6 +231,6 @@ class AwxConnectorTest {
     static AwxProperties settings(String token, String username, String password) {
         return new AwxProperties(URI.create(awx.baseUrl()), token, username, password,
                 Map.of(ActionType.PATCH_SOFTWARE, 12, ActionType.UPGRADE_OS, 12, ActionType.CLOSE_PORT, 12),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(20), Duration.ofMillis(100), 20);
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(20), Duration.ofSeconds(1), 20);
     }
 }
