@@ -11,6 +11,7 @@ import io.threatflow.web.RefusedValues;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -69,15 +71,18 @@ class OcsfController {
     private final Validator validator;
     private final Clock clock;
     private final int maxBatchSize;
+    private final long maxFindingBytes;
 
     OcsfController(OcsfFindingMapper mapper, ThreatIntake intake, IdempotentRequests idempotent, Validator validator,
-                   Clock clock, @Value("${threatflow.intake.max-batch-size:1000}") int maxBatchSize) {
+                   Clock clock, @Value("${threatflow.intake.max-batch-size:1000}") int maxBatchSize,
+                   @Value("${threatflow.intake.max-body-size:1MB}") DataSize maxFindingSize) {
         this.mapper = mapper;
         this.intake = intake;
         this.idempotent = idempotent;
         this.validator = validator;
         this.clock = clock;
         this.maxBatchSize = maxBatchSize;
+        this.maxFindingBytes = maxFindingSize.toBytes();
     }
 
     @Operation(summary = "Report OCSF findings",
@@ -114,6 +119,14 @@ class OcsfController {
                     "An array holds at most " + maxBatchSize + " findings; this one holds " + body.size()
                             + ". Send it in parts.",
                     List.of(new Problems.FieldError("body", "holds more than " + maxBatchSize + " findings")));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        // the path takes bodies up to the batch limit (web.BodySizeLimit); one finding alone is held to the limit of
+        // every other report
+        if (body.isObject() && body.toString().getBytes(StandardCharsets.UTF_8).length > maxFindingBytes) {
+            ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                    "A single finding may be at most " + maxFindingBytes + " bytes");
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }

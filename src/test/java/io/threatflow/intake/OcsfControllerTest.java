@@ -23,7 +23,8 @@ class OcsfControllerTest {
     private final ThreatIntake intake = mock(ThreatIntake.class);
     private final IdempotentRequests idempotent = mock(IdempotentRequests.class);
     private final OcsfController controller = new OcsfController(new OcsfFindingMapper(java.time.Clock.systemUTC()),
-            intake, idempotent, Validation.buildDefaultValidatorFactory().getValidator(), java.time.Clock.systemUTC(), 3);
+            intake, idempotent, Validation.buildDefaultValidatorFactory().getValidator(), java.time.Clock.systemUTC(), 3,
+            org.springframework.util.unit.DataSize.ofMegabytes(1));
 
     @Test
     void shouldAnswerMultiStatus_andGoOnWithTheOthers_whenOneFindingFailsOnOurSide() throws Exception {

@@ -51,7 +51,7 @@ public class ApiClient {
 
     /** Waits until the accepted threat's case has started, and returns the case's process instance id. */
     public String awaitCase(String threatId) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> (String) threat(threatId).get("processInstanceId"), id -> id != null);
     }
 
@@ -63,7 +63,7 @@ public class ApiClient {
 
     /** Waits until the case of the threat (or its subprocess) has the user task open, and returns the task id. */
     public String awaitTask(String threatId, String taskDefinitionKey) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             List<Map<String, Object>> tasks = http.exchange("/engine-rest/task?processInstanceBusinessKey=" + threatId
                     + "&taskDefinitionKey=" + taskDefinitionKey, HttpMethod.GET, null, JSON_LIST).getBody();
             return tasks == null || tasks.isEmpty() ? null : (String) tasks.get(0).get("id");
@@ -82,7 +82,7 @@ public class ApiClient {
 
     /** Waits until the threat's case has ended with the threat in the given status. */
     public Map<String, Object> awaitClosed(String threatId, String status) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> threat(threatId), t -> status.equals(t.get("status"))
                         && "CLOSED".equals(((Map<?, ?>) t.get("currentStep")).get("step")));
     }
