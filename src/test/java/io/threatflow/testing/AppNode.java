@@ -228,7 +228,7 @@ public final class AppNode implements AutoCloseable {
      * holds an archive at least as new as the packaged jar (a stale extraction would run old code), else the
      * packaged jar.
      */
-    static List<String> launch() {
+    public static List<String> launch() {
         Path jar = jar();
         Path extracted = jar.getParent().resolve("app").resolve(jar.getFileName());
         Path archive = extracted.resolveSibling("app.jsa");
