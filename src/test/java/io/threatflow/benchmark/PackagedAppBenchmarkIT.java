@@ -199,6 +199,8 @@ class PackagedAppBenchmarkIT {
         c.put("loadAverageAtEnd", BenchmarkResults.loadAverage());
         c.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         c.put("nodeJvmOptions", jvm.isEmpty() ? "none (JVM defaults)" : String.join(" ", jvm));
+        c.put("nodeLaunch", String.join(" ", AppNode.launch()) + " (MALLOC_ARENA_MAX=2; the class-data archive when the "
+                + "build made one: -Dthreatflow.cds.skip=false, on in the benchmark profile)");
         c.put("totalMemoryMb", totalMemoryMb());
         c.put("loadGenerator", "this JVM (a separate process from the application), java.net.http HttpClient, open loop");
         c.put("log", node.log().toString());

@@ -22,8 +22,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 
 /**
- * The packaged application ({@code target/threatflow-*.jar}) running as a child JVM, as an operator runs it.
- * Its output goes to {@code target/reliability/<name>.log}.
+ * The packaged application ({@code target/threatflow-*.jar}) running as a child JVM, as an operator runs it:
+ * with {@code MALLOC_ARENA_MAX=2}, and from the extracted jar with its class-data archive ({@code target/app},
+ * docs/operations.md#start-up) when the build made one for this jar. Its output goes to
+ * {@code target/reliability/<name>.log}.
  */
 public final class AppNode implements AutoCloseable {
 
@@ -31,7 +33,7 @@ public final class AppNode implements AutoCloseable {
     private static final Duration SHUTDOWN = Duration.ofSeconds(60);
 
     private final String name;
-    private final Map<String, String> env = new LinkedHashMap<>();
+    private final Map<String, String> env = new LinkedHashMap<>(Map.of("MALLOC_ARENA_MAX", "2"));
     private final List<String> arguments = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
     private final int port = freePort();
@@ -83,7 +85,8 @@ public final class AppNode implements AutoCloseable {
     public AppNode start() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+        command.addAll(launch());
+        command.add("--server.port=" + port);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -218,6 +221,27 @@ public final class AppNode implements AutoCloseable {
             }
             reaper = null;
         }
+    }
+
+    /**
+     * {@code -jar} and the jar to run: the extracted one with {@code -XX:SharedArchiveFile} when {@code target/app}
+     * holds an archive at least as new as the packaged jar (a stale extraction would run old code), else the
+     * packaged jar.
+     */
+    public static List<String> launch() {
+        Path jar = jar();
+        Path extracted = jar.getParent().resolve("app").resolve(jar.getFileName());
+        Path archive = extracted.resolveSibling("app.jsa");
+        try {
+            if (Files.isRegularFile(extracted) && Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0
+                    && Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("-jar", jar.toString());
     }
 
     public static Path jar() {
