@@ -27,6 +27,10 @@ class CollectEvidenceDelegate implements JavaDelegate {
 
     private final ThreatService threats;
     private final ActionService actions;
+    /** Other open threats listed by name; a host of a scan can have hundreds */
+    static final int LISTED_THREATS = 10;
+    private static final int MAX_TEXT = 4000;
+
     private final Clock clock;
 
     CollectEvidenceDelegate(ThreatService threats, ActionService actions, Clock clock) {
@@ -47,9 +51,13 @@ class CollectEvidenceDelegate implements JavaDelegate {
         lines.add("Asset:");
         lines.addAll(asset(asset));
         lines.add("Other open threats on this asset:" + (related.isEmpty() ? " none" : ""));
-        related.forEach(t -> lines.add("- %s: %s (%s, %s)".formatted(t.type().label(), t.title(),
-                t.severity() == null ? "severity not assessed yet" : t.severity().label().toLowerCase(Locale.ROOT),
+        related.stream().limit(LISTED_THREATS).forEach(t -> lines.add("- %s: %s (%s, %s)".formatted(t.type().label(),
+                t.title(), t.severity() == null ? "severity not assessed yet"
+                        : t.severity().label().toLowerCase(Locale.ROOT),
                 t.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))));
+        if (related.size() > LISTED_THREATS) {
+            lines.add("- and " + (related.size() - LISTED_THREATS) + " more (the Threats page lists them all)");
+        }
         if (round > 1) {
             String previous = REMEDIATION_ACTION.optionalFrom(execution).map(CollectEvidenceDelegate::action)
                     .orElse("none chosen");
@@ -58,7 +66,9 @@ class CollectEvidenceDelegate implements JavaDelegate {
             // the form offers the action it holds: the one that failed must be chosen again on purpose, if at all
             REMEDIATION_ACTION.set(execution, null);
         }
-        EVIDENCE.set(execution, String.join("\n", lines));
+        String evidence = String.join("\n", lines);
+        // the engine stores a text variable in at most 4,000 characters; longer would fail the step
+        EVIDENCE.set(execution, evidence.length() <= MAX_TEXT ? evidence : evidence.substring(0, MAX_TEXT - 1) + "…");
         OTHER_OPEN_THREATS.set(execution, related.size());
         INVESTIGATION_ROUND.set(execution, round);
         ERADICATION_ATTEMPT.set(execution, 0);

@@ -79,4 +79,21 @@ class CollectEvidenceDelegateTest {
                 .endsWith("\nLast action: Close the port, refused: asset is not managed");
         assertThat(REMEDIATION_ACTION.optionalFrom(execution)).as("the refused action is not offered again").isEmpty();
     }
+
+    @Test
+    void shouldNameTenOtherThreats_andCountTheRest_whenAScanLeftHundredsOnTheHost() {
+        String longTitle = "x".repeat(200);
+        List<Threat> many = java.util.stream.IntStream.range(0, 300).mapToObj(n -> threat(ThreatType.VULNERABILITY)
+                .id("threat-" + (n + 10)).title(n + " " + longTitle).severity(Severity.HIGH).build()).toList();
+        when(threats.openThreatsOnSameAsset(threat)).thenReturn(many);
+        DelegateExecution execution = execution(Map.of(THREAT_ID.name(), "threat-1"));
+
+        delegate.execute(execution);
+
+        String evidence = EVIDENCE.from(execution);
+        assertThat(OTHER_OPEN_THREATS.from(execution)).isEqualTo(300);
+        assertThat(evidence).as("the engine keeps at most 4,000 characters in a text variable").hasSizeLessThanOrEqualTo(4000)
+                .contains("- Vulnerability: 9 " + longTitle).doesNotContain("- Vulnerability: 10 ")
+                .endsWith("- and 290 more (the Threats page lists them all)");
+    }
 }
