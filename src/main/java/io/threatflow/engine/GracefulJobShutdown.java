@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationListener;
@@ -30,8 +32,18 @@ class GracefulJobShutdown implements ApplicationListener<ContextClosedEvent> {
     private final JdbcClient jdbc;
     private final Duration timeout;
 
-    GracefulJobShutdown(JobExecutor jobExecutor, @Qualifier("camundaTaskExecutor") TaskExecutor jobThreads,
+    /**
+     * A node with {@code camunda.bpm.job-execution.enabled=false} (one that only answers requests) has neither a job
+     * executor nor its threads, and nothing to stop.
+     */
+    @Autowired
+    GracefulJobShutdown(ObjectProvider<JobExecutor> jobExecutor,
+                        @Qualifier("camundaTaskExecutor") ObjectProvider<TaskExecutor> jobThreads,
                         JdbcClient jdbc, @Value("${threatflow.jobs.shutdown-timeout:30s}") Duration timeout) {
+        this(jobExecutor.getIfAvailable(), jobThreads.getIfAvailable(), jdbc, timeout);
+    }
+
+    GracefulJobShutdown(JobExecutor jobExecutor, TaskExecutor jobThreads, JdbcClient jdbc, Duration timeout) {
         this.jobExecutor = jobExecutor;
         this.jobThreads = jobThreads;
         this.jdbc = jdbc;
@@ -40,7 +52,7 @@ class GracefulJobShutdown implements ApplicationListener<ContextClosedEvent> {
 
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
-        if (!jobExecutor.isActive()) {
+        if (jobExecutor == null || !jobExecutor.isActive()) {
             return;
         }
         jobExecutor.shutdown();

@@ -59,6 +59,15 @@ class GracefulJobShutdownTest {
         verifyNoInteractions(threads, jdbc);
     }
 
+    @Test
+    void shouldDoNothing_onANodeWithoutJobExecution() {
+        // camunda.bpm.job-execution.enabled=false: the starter makes neither the job executor nor its threads
+        new GracefulJobShutdown((JobExecutor) null, null, jdbc, Duration.ofSeconds(5))
+                .onApplicationEvent(mock(ContextClosedEvent.class));
+
+        verifyNoInteractions(jdbc);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
