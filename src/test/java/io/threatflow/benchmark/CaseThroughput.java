@@ -40,7 +40,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * <p>SQL statements are counted by a wrapper around the DataSource ({@link SqlStatementCounter}); each concrete
  * benchmark imports {@link CountSqlStatements} (a nested configuration of an abstract base is not picked up).
  *
- * <p>System properties: benchmark.cases (2000), benchmark.baseline.instances (10 x cases), benchmark.warmup.cases
+ * <p>System properties: benchmark.cases (1000; 2000 in the first round), benchmark.baseline.instances (10 x cases), benchmark.warmup.cases
  * (300; rounds of app and baseline are repeated until benchmark.warmup.seconds (30) have passed),
  * benchmark.concurrency (50 cases in flight), benchmark.players (4 task-completing threads),
  * benchmark.stall.seconds (120 without a case ending aborts the run).
@@ -51,7 +51,7 @@ abstract class CaseThroughput {
 
     static final String BASELINE_KEY = "benchmark-baseline";
 
-    private final int cases = Integer.getInteger("benchmark.cases", 2000);
+    private final int cases = Integer.getInteger("benchmark.cases", 1000);
     private final int warmupCases = Integer.getInteger("benchmark.warmup.cases", 300);
     private final int warmupSeconds = Integer.getInteger("benchmark.warmup.seconds", 30);
     // the trivial baseline runs far faster: more instances give it a measuring window as long as the app's
