@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -246,8 +245,7 @@ public class AssetRepository {
                     ("OPEN".equals(p.getString("state")) ? open : blocked).add(p.getInt("port"));
                     return null;
                 }).list();
-        Set<String> findings = new HashSet<>(jdbc.sql("select finding from asset_finding where asset_id = :id")
-                .param("id", id).query(String.class).list());
+        Set<String> findings = new StoredFindings(jdbc, id);
         Set<String> tags = new TreeSet<>(jdbc.sql("select tag from asset_tag where asset_id = :id")
                 .param("id", id).query(String.class).list());
         return new Asset(id, rs.getString("hostname"), rs.getString("ip_address"), rs.getString("os_name"),

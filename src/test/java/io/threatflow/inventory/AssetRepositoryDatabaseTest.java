@@ -1,6 +1,7 @@
 package io.threatflow.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.threatflow.testing.MigratedDatabase;
 import java.time.Clock;
@@ -86,6 +87,27 @@ class AssetRepositoryDatabaseTest {
 
         assertThat(assets.findByName("10.0.0.7")).as("three assets share the address").isEmpty();
         assertThat(assets.findByName("WEB-02")).get().extracting(Asset::hostname).isEqualTo("web-02");
+    }
+
+    @ParameterizedTest
+    @EnumSource(MigratedDatabase.Kind.class)
+    void shouldReadAnAssetsFindingsWhenAsked_oneByOneOrAll(MigratedDatabase.Kind database) {
+        open(database);
+        migrate(null);
+        Asset web = assets.insert(asset("web-01", true, Set.of("linux")));
+        assets.addFinding(web.id(), "CVE-2024-0001");
+        assets.addFinding(web.id(), "CVE-2024-0002");
+        assets.addFinding(web.id(), "CVE-2024-0002");
+
+        Set<String> findings = assets.findById(web.id()).orElseThrow().findings();
+        assertThat(findings.contains("CVE-2024-0001")).isTrue();
+        assertThat(findings.contains("CVE-2024-9999")).isFalse();
+        assertThat(findings.contains(42)).isFalse();
+        assertThat(findings).hasSize(2).containsExactlyInAnyOrder("CVE-2024-0001", "CVE-2024-0002")
+                .isEqualTo(Set.of("CVE-2024-0001", "CVE-2024-0002"));
+        assertThat(findings.contains("CVE-2024-0002")).as("read from what was read").isTrue();
+        assertThatThrownBy(() -> findings.add("CVE-2024-0003")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> findings.remove("CVE-2024-0001")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     private java.util.List<String> hostnames(AssetFilter filter) {
