@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * and the overload figures to target/benchmark/results.json. Runs only with {@code mvn -Pbenchmark verify}.
  *
  * <p>System properties: benchmark.intake.rate (200 requests/s), benchmark.intake.seconds (60),
- * benchmark.intake.warmup.seconds (15), benchmark.overload.seconds (20, at twice the rate),
+ * benchmark.intake.warmup.seconds (10), benchmark.overload.seconds (10, at twice the rate),
  * benchmark.drain.limit.seconds (300; -1 when not drained by then), benchmark.memory.cases (1000), benchmark.jvm (JVM options of the node,
  * space separated; the benchmark profile passes the pom's {@code threatflow.jvm}, the options docs/operations.md tells an
  * operator to run a node with; empty runs the JVM with its own defaults).
@@ -48,8 +48,8 @@ class PackagedAppBenchmarkIT {
 
     private final int rate = Integer.getInteger("benchmark.intake.rate", 200);
     private final int seconds = Integer.getInteger("benchmark.intake.seconds", 60);
-    private final int warmupSeconds = Integer.getInteger("benchmark.intake.warmup.seconds", 15);
-    private final int overloadSeconds = Integer.getInteger("benchmark.overload.seconds", 20);
+    private final int warmupSeconds = Integer.getInteger("benchmark.intake.warmup.seconds", 10);
+    private final int overloadSeconds = Integer.getInteger("benchmark.overload.seconds", 10);
     private final int drainLimitSeconds = Integer.getInteger("benchmark.drain.limit.seconds", 300);
     private final int memoryCases = Integer.getInteger("benchmark.memory.cases", 1000);
     private final List<String> jvm = Arrays.stream(System.getProperty("benchmark.jvm", "").trim().split("\\s+"))
