@@ -26,22 +26,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged application as an operator runs it ({@code java -jar}, H2 file database, the shipped settings;
- * only the demo password is set): the time from JVM start to every webapp answering, on an empty database and
- * again on the same database (a restart), resident memory after
- * start, after 1,000 cases driven through the API to their end, and after the intake run; then the intake's
- * latency at a fixed rate ({@link OpenLoopLoad}) from this JVM, a separate process. Asserts nothing about time;
- * then how long the job executor takes to start every accepted case, and the same load at twice the rate, whose
- * answers should be quick refusals (503 with Retry-After) with no report answered 201 lost. Adds
- * {@code startupSeconds}, {@code restartSeconds}, {@code rssMbAfter1000}, {@code intakeP99Ms}, {@code intakeErrors}, {@code intakeDrainSeconds}
- * and the overload figures to target/benchmark/results.json. Runs only with {@code mvn -Pbenchmark verify}.
+ * The packaged application as an operator runs it ({@code java -jar}, H2 file database, the shipped settings; only the
+ * demo password is set): the time from JVM start to every webapp answering, on an empty database and again on the same
+ * database (a restart), resident memory after start, after 1,000 cases driven through the API to their end, and after
+ * the intake run; then the intake's latency at a fixed rate ({@link OpenLoopLoad}) from this JVM, a separate process.
+ * Asserts nothing about time; then how long the job executor takes to start every accepted case, and the same load at
+ * twice the rate, whose answers should be quick refusals (503 with Retry-After) with no report answered 201 lost. Adds
+ * {@code startupSeconds}, {@code restartSeconds}, {@code rssMbAfter1000}, {@code intakeP99Ms}, {@code intakeErrors},
+ * {@code intakeDrainSeconds} and the overload figures to target/benchmark/results.json. Runs only with {@code mvn
+ * -Pbenchmark verify}.
  *
- * <p>System properties: benchmark.intake.rate (200 requests/s), benchmark.intake.seconds (30; the issue asks for 60, halved so that the whole benchmark fits in 25
- * minutes: the drain of the accepted cases took four of them),
+ * <p>System properties: benchmark.intake.rate (200 requests/s), benchmark.intake.seconds (30; the issue asks for 60,
+ * halved so that the whole benchmark fits in 25 minutes: the drain of the accepted cases took four of them),
  * benchmark.intake.warmup.seconds (10), benchmark.overload.seconds (10, at twice the rate),
- * benchmark.drain.limit.seconds (300; -1 when not drained by then), benchmark.memory.cases (1000), benchmark.jvm (JVM options of the node,
- * space separated; the benchmark profile passes the pom's {@code threatflow.jvm}, the options docs/operations.md tells an
- * operator to run a node with; empty runs the JVM with its own defaults).
+ * benchmark.drain.limit.seconds (300; -1 when not drained by then), benchmark.memory.cases (1000), benchmark.jvm (JVM
+ * options of the node, space separated; the benchmark profile passes the pom's {@code threatflow.jvm}, the options
+ * docs/operations.md tells an operator to run a node with; empty runs the JVM with its own defaults).
  */
 class PackagedAppBenchmarkIT {
 
