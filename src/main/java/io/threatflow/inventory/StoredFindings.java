@@ -24,12 +24,15 @@ final class StoredFindings extends AbstractSet<String> {
 
     @Override
     public boolean contains(Object finding) {
+        if (!(finding instanceof String key)) {
+            // null included: the set read is immutable and would refuse to be asked for null
+            return false;
+        }
         Set<String> loaded = all;
         if (loaded != null) {
-            return loaded.contains(finding);
+            return loaded.contains(key);
         }
-        return finding instanceof String key && jdbc.sql(
-                        "select count(*) from asset_finding where asset_id = :id and finding = :finding")
+        return jdbc.sql("select count(*) from asset_finding where asset_id = :id and finding = :finding")
                 .param("id", assetId).param("finding", key).query(Long.class).single() > 0;
     }
 

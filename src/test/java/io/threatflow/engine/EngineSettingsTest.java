@@ -12,8 +12,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The engine settings application.yaml sets through {@code camunda.bpm.generic-properties} reach the engine: a
  * misspelt key there is ignored silently, and each of these changes what a query costs or what a user can do.
+ * Runs in the context the HTTP tests share: a context of its own would register itself as the JVM's "default"
+ * engine, which the engine REST API of the shared context then answers from.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class EngineSettingsTest {
 

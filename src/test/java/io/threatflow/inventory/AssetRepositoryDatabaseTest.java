@@ -106,6 +106,7 @@ class AssetRepositoryDatabaseTest {
         assertThat(findings).hasSize(2).containsExactlyInAnyOrder("CVE-2024-0001", "CVE-2024-0002")
                 .isEqualTo(Set.of("CVE-2024-0001", "CVE-2024-0002"));
         assertThat(findings.contains("CVE-2024-0002")).as("read from what was read").isTrue();
+        assertThat(findings.contains(null)).as("as a HashSet answers").isFalse();
         assertThatThrownBy(() -> findings.add("CVE-2024-0003")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> findings.remove("CVE-2024-0001")).isInstanceOf(UnsupportedOperationException.class);
     }
